@@ -1,0 +1,88 @@
+"""The glossary page: A–Z entries generated from data/glossary.yml, with backlinks filled in later."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import groupby
+from string import ascii_uppercase
+
+from .errors import Problem
+from .models import GlossaryTerm
+from .templates import html_block, macro
+
+BACKLINKS = re.compile(r'<span class="guide-term__pages" data-appears-on="([a-z0-9-]+)"></span>')
+GLOSSARY_DESCRIPTION = "Plain-language meanings of the medical words used in this guide, from A to Z."
+
+
+def sort_key(term: GlossaryTerm) -> str:
+    return term.term.casefold()
+
+
+def letter_of(term: GlossaryTerm) -> str:
+    first = term.term[0].upper()
+    return first if first in ascii_uppercase else "#"
+
+
+def render_glossary_page(terms: Sequence[GlossaryTerm]) -> str:
+    """Markdown of the whole page. Term names are safe in headings: the model only allows
+    letters, digits, spaces and ``/'()-``."""
+    ordered = sorted(terms, key=sort_key)
+    by_slug = {term.slug: term for term in terms}
+    groups = [(letter, list(group)) for letter, group in groupby(ordered, key=letter_of)]
+    parts = [
+        f"---\ndescription: {GLOSSARY_DESCRIPTION}\n---\n",
+        "# Glossary\n",
+        html_block(macro("glossary.html", "letter_index")([letter for letter, _ in groups])) + "\n",
+    ]
+    for letter, group in groups:
+        parts.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
+        for term in group:
+            related = [by_slug[slug] for slug in term.related]
+            parts.append(f"### {term.term} {{ #{term.slug} }}\n")
+            parts.append(html_block(macro("glossary.html", "entry")(term, related)) + "\n")
+    return "\n".join(parts)
+
+
+def fill_backlinks(html: str, pages_by_term: Mapping[str, Sequence[tuple[str, str]]]) -> str:
+    """Replace each entry's placeholder with links to the pages that use the term."""
+    appears_on = macro("glossary.html", "appears_on")
+    return BACKLINKS.sub(lambda m: str(appears_on(pages_by_term.get(m[1], ()))), html)
+
+
+def cross_check(terms: Sequence[GlossaryTerm], file: str) -> list[Problem]:
+    """What one entry cannot check alone: unique slugs and forms, related terms that exist."""
+    from .errors import did_you_mean
+
+    problems, slugs, forms = [], {}, {}
+    for term in terms:
+        if term.slug in slugs:
+            problems.append(
+                Problem(
+                    file,
+                    f"duplicate slug '{term.slug}' (first used by entry #{slugs[term.slug]})",
+                    entry=term.slug,
+                    field="slug",
+                )
+            )
+        slugs.setdefault(term.slug, len(slugs) + 1)
+        for form in term.forms:
+            owner = forms.setdefault(form.lower(), term.slug)
+            if owner != term.slug:
+                problems.append(
+                    Problem(file, f"'{form}' is already a term or alias of '{owner}'", entry=term.slug, field="aliases")
+                )
+    for term in terms:
+        for slug in term.related:
+            if slug not in slugs:
+                problems.append(
+                    Problem(
+                        file,
+                        f"unknown related term '{slug}'.{did_you_mean(slug, slugs)}",
+                        entry=term.slug,
+                        field="related",
+                    )
+                )
+            elif slug == term.slug:
+                problems.append(Problem(file, "an entry cannot be related to itself", entry=term.slug, field="related"))
+    return problems

@@ -1,0 +1,154 @@
+"""Link the first mention of each glossary term on a page, with its tooltip.
+
+Works on the page's HTML rather than its Markdown: headings, code, links, admonition
+titles, tag attributes and URLs are then plain to see and can be skipped reliably.
+All terms are matched by one compiled pattern, built as a trie so that the regex
+engine tries only the branches that start with the current letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .models import GlossaryTerm
+from .templates import macro
+
+SKIP_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "button",
+        "caption",
+        "code",
+        "dfn",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "kbd",
+        "label",
+        "math",
+        "option",
+        "pre",
+        "samp",
+        "script",
+        "select",
+        "style",
+        "summary",
+        "svg",
+        "textarea",
+        "thead",
+        "title",
+    }
+)
+SKIP_CLASSES = frozenset({"admonition-title", "gl", "headerlink"})
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
+CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+LINKED = re.compile(r'\bdata-term="([a-z0-9-]+)"')
+URL = r"(?P<url>(?:https?://|www\.)[^\s<]+)"
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by prefix, longest alternative first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = f"(?:{body})?" if len(branches) == 1 else body[:-1] + "|)"
+        return body
+
+    return build(trie)
+
+
+@dataclass
+class LinkResult:
+    html: str
+    linked: list[str] = field(default_factory=list)
+
+
+class TermLinker:
+    """Built once per build from the glossary; :meth:`link` runs once per page."""
+
+    def __init__(self, terms: Sequence[GlossaryTerm]):
+        self.terms = {term.slug: term for term in terms}
+        self._forms: dict[str, tuple[str, str | None]] = {}
+        for term in terms:
+            for form in term.forms:
+                exact = form if form != form.lower() else None
+                self._forms[form.lower()] = (term.slug, exact)
+        words = _trie_pattern(self._forms) or r"(?!x)x"
+        self._pattern = re.compile(rf"{URL}|(?<![\w-])(?P<term>{words})(?![\w-])", re.I)
+        self._link = macro("glossary.html", "term_link")
+
+    def link(self, html: str, href: Callable[[str], str]) -> LinkResult:
+        """Link first mentions in ``html``; ``href(slug)`` gives the glossary URL for this page."""
+        seen = set(LINKED.findall(html))
+        result = LinkResult("")
+        out, stack, skipping, position = [], [], 0, 0
+        for tag in TAG.finditer(html):
+            text = html[position : tag.start()]
+            out.append(text if skipping else self._link_text(text, seen, href, result))
+            out.append(tag[0])
+            position = tag.end()
+            skipping = self._track(tag, stack, skipping)
+        tail = html[position:]
+        out.append(tail if skipping else self._link_text(tail, seen, href, result))
+        result.html = "".join(out)
+        return result
+
+    @staticmethod
+    def _track(tag: re.Match, stack: list, skipping: int) -> int:
+        """Keep the open-element stack, and how many open elements forbid links."""
+        closing, name, attrs = tag[1], (tag[2] or "").lower(), tag[3] or ""
+        if not name or name in VOID_TAGS or attrs.rstrip().endswith("/"):
+            return skipping
+        if not closing:
+            classes = CLASS_ATTR.search(attrs)
+            class_names = set(next(filter(None, classes.groups())).split()) if classes else set()
+            skip = name in SKIP_TAGS or bool(class_names & SKIP_CLASSES)
+            stack.append((name, skip))
+            return skipping + skip
+        names = [open_name for open_name, _ in stack]
+        if name in names:
+            while stack:
+                open_name, skip = stack.pop()
+                skipping -= skip
+                if open_name == name:
+                    break
+        return skipping
+
+    def _link_text(self, text: str, seen: set, href: Callable[[str], str], result: LinkResult) -> str:
+        if not text.strip():
+            return text
+
+        def replace(match: re.Match) -> str:
+            if match["url"]:
+                return match[0]
+            found = match["term"]
+            slug, exact = self._forms[found.lower()]
+            if slug in seen or (exact is not None and found != exact):
+                return found
+            seen.add(slug)
+            result.linked.append(slug)
+            return str(self._link(self.terms[slug], href(slug), Markup(found)))
+
+        return self._pattern.sub(replace, text)

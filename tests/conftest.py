@@ -1,0 +1,185 @@
+"""Shared fixtures: an in-process strict build of the real site, a local server, and Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_PATH = "/spine-cancer-guide/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def build_site(
+    site_dir: Path, *, site_url: str | None = None, offline: bool = False, config_file: Path = ROOT / "mkdocs.yml"
+) -> Path:
+    """Build like `make site` / `make offline`, but in this process, strictly, into ``site_dir``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    old = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    try:
+        overrides = {"site_dir": str(site_dir)}
+        if site_url:
+            overrides["site_url"] = site_url
+        config = load_config(str(config_file), **overrides)
+        build(config)
+    finally:
+        if old is None:
+            os.environ.pop("OFFLINE", None)
+        else:
+            os.environ["OFFLINE"] = old
+    return site_dir
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site under SITE_PATH, as GitHub Pages serves a project site."""
+
+    prefix = SITE_PATH
+
+    def translate_path(self, path):
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        elif path.rstrip("/") == self.prefix.rstrip("/"):
+            path = "/"
+        else:
+            path = "/__outside_site__"
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int):
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}{SITE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def hosted_site(tmp_path_factory, site_port) -> Path:
+    """The hosted build, with site_url pointing at the local server so instant navigation works."""
+    return build_site(tmp_path_factory.mktemp("site"), site_url=f"http://127.0.0.1:{site_port}{SITE_PATH}")
+
+
+@pytest.fixture(scope="session")
+def site_url(hosted_site, site_port):
+    with serve(hosted_site, site_port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Records every request a page makes; anything off ``allowed`` is aborted and kept."""
+
+    def __init__(self, allowed):
+        self.allowed = allowed
+        self.foreign: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        if self.allowed(url):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def page_factory(browser):
+    """``page_factory(allowed, **context_options)`` -> (page, RequestLog); closes everything after."""
+    contexts = []
+
+    def make(allowed, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        log = RequestLog(allowed)
+        context.route("**/*", log.route)
+        return context.new_page(), log
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+SITE_SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "source")
+
+
+def copy_repo(target: Path) -> Path:
+    """A throw-away copy of everything a build reads, for tests that break or edit it."""
+    import shutil
+
+    target.mkdir(parents=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    return copy_repo(tmp_path / "repo")

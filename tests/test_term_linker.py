@@ -1,0 +1,124 @@
+"""The term linker: first mention only, never inside code, links, headings, tags or URLs."""
+
+from __future__ import annotations
+
+import re
+
+from guide.models import GlossaryTerm
+from guide.term_linker import TermLinker, _trie_pattern
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def term(slug, name, *aliases, short="A short, plain definition."):
+    return GlossaryTerm(
+        slug=slug, term=name, aliases=list(aliases), short=short, source={"reference": "Test reference"}
+    )
+
+
+TERMS = [
+    term("spinal-cord", "spinal cord"),
+    term("spinal-cord-compression", "spinal cord compression"),
+    term("chordoma", "chordoma", "chordomas"),
+    term("srs", "SRS"),
+    term("metastasis", "metastasis", "metastases"),
+]
+LINKER = TermLinker(TERMS)
+
+
+def link(html):
+    return LINKER.link(html, lambda slug: f"../glossary/#{slug}")
+
+
+def test_first_mention_only_and_backlink_record():
+    result = link("<p>A chordoma. Two chordomas.</p><p>chordoma again</p>")
+    assert result.html.count('data-term="chordoma"') == 1
+    assert result.linked == ["chordoma"]
+    assert 'href="../glossary/#chordoma"' in result.html
+    assert result.html.endswith("Two chordomas.</p><p>chordoma again</p>")
+
+
+def test_longest_match_wins():
+    result = link("<p>Pressure causes spinal cord compression.</p>")
+    assert result.linked == ["spinal-cord-compression"]
+    assert ">spinal cord compression</a>" in result.html
+
+
+def test_acronyms_match_case_sensitively_words_do_not():
+    assert link("<p>srs or Srs</p>").linked == []
+    assert link("<p>SRS</p>").linked == ["srs"]
+    assert link("<p>Chordomas are rare</p>").linked == ["chordoma"]
+
+
+def test_skips_headings_code_links_titles_and_urls():
+    html = (
+        "<h2 id='chordoma'>Chordoma</h2><p><code>chordoma</code> <a href='x'>chordoma</a> "
+        "https://example.org/chordoma</p><div class='admonition'><p class='admonition-title'>chordoma</p></div>"
+        "<pre><code>metastasis</code></pre><img alt='chordoma'>"
+    )
+    assert link(html).html == html
+
+
+def test_attributes_are_never_touched():
+    html = '<p title="chordoma" data-x="SRS">text</p>'
+    assert link(html).html == html
+
+
+def test_words_inside_other_words_are_not_terms():
+    assert link("<p>nonchordoma, chordoma-like, metastasisx</p>").linked == []
+
+
+def test_tooltip_text_is_escaped():
+    evil = term("evil", "evil", short='<img src=x onerror="alert(1)">')
+    result = TermLinker([evil]).link("<p>evil</p>", lambda s: "#" + s)
+    assert "<img" not in result.html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in result.html
+
+
+def test_trie_pattern_matches_exactly_its_words():
+    words = ["a", "ab", "abc", "b", "bcd"]
+    pattern = re.compile(f"(?:{_trie_pattern(words)})$")
+    assert all(pattern.match(w) for w in words)
+    assert not any(pattern.match(w) for w in ["", "abcd", "bc", "c"])
+
+
+# --- properties ---------------------------------------------------------------
+
+WORDS = ["chordoma", "chordomas", "spinal cord", "SRS", "srs", "metastases", "the", "and", "pain", "cord"]
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
+protected = st.one_of(
+    words.map(lambda w: f"<code>{w}</code>"),
+    words.map(lambda w: f'<a href="/x/{w.replace(" ", "-")}">{w}</a>'),
+    words.map(lambda w: f"<h3>{w}</h3>"),
+    words.map(lambda w: f'<span title="{w}">x</span>'),
+    words.map(lambda w: "https://example.org/" + w.replace(" ", "/")),
+)
+fragment = st.lists(st.one_of(words, protected), min_size=1, max_size=6)
+
+
+def strip_links(html):
+    """Undo the linker: drop tooltips and unwrap term links."""
+    html = re.sub(r'<span class="gl__tip"[^>]*>.*?</span>', "", html)
+    html = re.sub(r'<span class="gl"><a class="gl__term"[^>]*>(.*?)</a></span>', r"\1", html)
+    return html
+
+
+@settings(max_examples=200, deadline=None)
+@given(fragment)
+def test_protected_parts_survive_and_text_is_unchanged(parts):
+    html = "<p>" + " ".join(parts) + "</p>"
+    result = link(html)
+    assert strip_links(result.html) == html
+    for part in parts:
+        if part.startswith(("<code>", "<a ", "<h3>", "<span", "https://")):
+            assert part in result.html
+
+
+@settings(max_examples=200, deadline=None)
+@given(fragment)
+def test_idempotent_and_at_most_one_link_per_term(parts):
+    html = "<p>" + " ".join(parts) + "</p>"
+    once = link(html).html
+    assert link(once).html == once
+    slugs = re.findall(r'data-term="([a-z-]+)"', once)
+    assert len(slugs) == len(set(slugs))

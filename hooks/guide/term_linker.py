@@ -36,6 +36,7 @@ SKIP_TAGS = frozenset(
         "math",
         "option",
         "pre",
+        "q",
         "samp",
         "script",
         "select",

@@ -32,10 +32,12 @@
     if (overflow > 0) tip.style.setProperty("--gl-shift", -Math.min(overflow, rect.left - 8) + "px");
   }
 
+  // Capture phase: runs before Material's own handlers (instant navigation
+  // listens for link clicks further down the tree).
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "mouse";
     if (!wrapperOf(event.target)) closeAll(null);
-  });
+  }, true);
 
   document.addEventListener("click", function (event) {
     var term = event.target.closest && event.target.closest(".gl__term");
@@ -43,12 +45,13 @@
     var gl = wrapperOf(term);
     if (!gl.classList.contains(OPEN)) {
       event.preventDefault();
+      event.stopImmediatePropagation();
       closeAll(gl);
       gl.classList.remove(DISMISSED);
       gl.classList.add(OPEN);
       keepInView(gl);
     }
-  });
+  }, true);
 
   ["mouseover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (event) {

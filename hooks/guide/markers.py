@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from .errors import DataError, did_you_mean
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*(?P<kind>[a-z][a-z-]*):[ \t]*(?P<arg>\S+?)[ \t]*-->[ \t]*$", re.M)
-MARKER_KINDS = ("fact", "facts", "table")
-"""Every marker kind some hook expands; anything else is a typo."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .article import Article, normalise
 from .datafile import load_model, locate
 from .errors import DataError, Problem, did_you_mean
 from .glossary import cross_check as check_glossary
-from .markers import MARKER_KINDS, find_markers
+from .markers import find_markers
 from .models import (
     ComparisonsFile,
     ComparisonTable,
@@ -120,6 +120,7 @@ def check_key_points(entries: Sequence[PageKeyPoints], pages: dict[str, str]) ->
 
 def check_markers(data: SiteData, pages: dict[str, str], docs_name: str) -> list[Problem]:
     """Every marker on every page names a known kind and a known id; remember where facts live."""
+    # Every marker kind some hook expands, with the ids it accepts.
     valid = {"fact": data.facts, "facts": ["all"], "table": data.tables}
     problems = []
     for path, markdown in pages.items():
@@ -129,7 +130,7 @@ def check_markers(data: SiteData, pages: dict[str, str], docs_name: str) -> list
                 problems.append(
                     Problem(
                         where,
-                        f"unknown marker kind '{marker.kind}'.{did_you_mean(marker.kind, MARKER_KINDS)} Known kinds: {', '.join(MARKER_KINDS)}",
+                        f"unknown marker kind '{marker.kind}'.{did_you_mean(marker.kind, valid)} Known kinds: {', '.join(valid)}",
                         line=marker.line,
                     )
                 )

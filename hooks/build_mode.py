@@ -2,7 +2,10 @@
 
 The offline bundle must not depend on a CDN or on instant navigation, which
 browsers refuse for file:// pages. The iframe-worker shim comes from npm
-(node_modules, installed by `npm ci`) and is copied into the bundle.
+(node_modules, installed by `npm ci`) and is copied into the bundle with its
+MIT licence, which asks that copies carry the notice. Listing the shim under
+``extra.polyfills`` before the offline plugin runs stops the plugin from adding
+its unpkg.com script.
 """
 
 from pathlib import Path
@@ -11,8 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_PACKAGE = Path("node_modules/iframe-worker")
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+SHIPPED_FILES = {
+    SHIM_URI: SHIM_PACKAGE / "shim/index.js",
+    "assets/javascripts/iframe-worker-shim.LICENSE.txt": SHIM_PACKAGE / "LICENSE",
+}
 INSTANT_FEATURES = ("navigation.instant", "navigation.instant.progress", "navigation.instant.prefetch")
 
 
@@ -27,15 +34,18 @@ def on_config(config):
         return config
     features = config.theme["features"]
     features[:] = [f for f in features if f not in INSTANT_FEATURES]
-    config.extra.setdefault("polyfills", []).append(SHIM_URI)
+    polyfills = config.extra.setdefault("polyfills", [])
+    if SHIM_URI not in polyfills:
+        polyfills.append(SHIM_URI)
     return config
 
 
 def on_files(files, config):
     if not _offline(config):
         return files
-    shim = Path(config.config_file_path).parent / SHIM_SOURCE
-    if not shim.is_file():
-        raise PluginError(f"{SHIM_SOURCE} is missing: run `npm ci` (or `make offline`, which does it)")
-    files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
+    root = Path(config.config_file_path).parent
+    for uri, source in SHIPPED_FILES.items():
+        if not (root / source).is_file():
+            raise PluginError(f"{source} is missing: run `npm ci` (or `make offline`, which does it)")
+        files.append(File.generated(config, uri, abs_src_path=str(root / source)))
     return files

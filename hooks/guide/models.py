@@ -200,15 +200,29 @@ class KeyPointsFile(Strict):
 
 
 class PageReview(Strict):
-    last_reviewed: dt.date = Field(description="When the page was last checked")
-    next_review_due: dt.date = Field(description="When it must be checked again")
-    reviewer_role: Text = Field(description="Who checked it, by role")
+    """The ``review:`` mapping in a page's front matter, shown to readers in "About this page"."""
+
+    last_reviewed: dt.date = Field(description="When the page was last checked (YYYY-MM-DD)")
+    next_review_due: dt.date = Field(description="When it must be checked again (YYYY-MM-DD)")
+    reviewer_role: Text = Field(description="Who checked it, by role, honestly (never a name or a made-up title)")
 
     @model_validator(mode="after")
     def due_after_review(self) -> PageReview:
         if self.next_review_due <= self.last_reviewed:
             raise ValueError("next_review_due must be after last_reviewed")
         return self
+
+
+class GeneratedPageReview(PageReview):
+    """Review dates of a page the build generates, which has no front matter of its own."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")] = Field(
+        description="Path of the generated page, as if it were under docs/ (e.g. glossary.md)"
+    )
+
+
+class ReviewsFile(Strict):
+    pages: list[GeneratedPageReview] = Field(min_length=1)
 
 
 ENTRY_KEYS = ("id", "slug", "page")

@@ -1,0 +1,64 @@
+"""Hook: what overrides/main.html needs for the "About this page" box on every page.
+
+Review dates are read and checked in ``on_config``, before MkDocs cleans site/, so a bad
+``review:`` stops the build with file, field and line, and the last good site stays.
+Readability is scored in ``on_page_context``, not ``on_page_content``: by then every hook has
+finished the page's HTML, including what ``on_env`` adds (the glossary's "Appears on" lines,
+the print page's sections).
+"""
+
+from pathlib import Path
+
+from guide import page_info
+from guide.errors import DataError, Problem
+from guide.print_page import PRINT_PAGE
+from guide.readability import measure, readable_text
+from guide.wiring import project_root, reports_data_errors
+from mkdocs.plugins import event_priority
+
+ABOUT_PAGE = "about.md"
+_files = None
+
+
+@reports_data_errors
+def on_config(config):
+    page_info.load(project_root(config), Path(config.docs_dir))
+    return config
+
+
+@event_priority(-100)  # after every hook that adds pages
+@reports_data_errors
+def on_files(files, config):
+    generated = [f.src_uri for f in files.documentation_pages() if f.generated_by]
+    problems = page_info.check_generated(page_info.current().from_data, generated)
+    if files.get_file_from_path(ABOUT_PAGE) is None:
+        problems.append(Problem(f"docs/{ABOUT_PAGE}", "is missing; every page links to its Sources section"))
+    if problems:
+        raise DataError(problems)
+    return files
+
+
+@event_priority(-100)  # after the print page hook has dated itself, before any page is rendered
+@reports_data_errors
+def on_nav(nav, config, files):
+    global _files
+    _files = files
+    reviews = page_info.current().by_page
+    problems = page_info.missing_reviews((f.src_uri for f in files.documentation_pages()), reviews)
+    if problems:
+        raise DataError(problems)
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    about = _files.get_file_from_path(ABOUT_PAGE)
+    print_page = _files.get_file_from_path(PRINT_PAGE)
+    review = page_info.current().by_page[page.file.src_uri]
+    context["page_info"] = page_info.PageInfo(
+        page=page.file.src_uri,
+        review=page_info.review_dates(review),
+        readability=measure(readable_text(page.content)),
+        about_url=about.url,
+        print_url=print_page.url if print_page and print_page is not page.file else None,
+    )
+    return context

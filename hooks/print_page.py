@@ -1,0 +1,53 @@
+"""Hook: the generated "whole guide" page (print.md) with every page of the nav, in order."""
+
+from guide import page_info
+from guide.print_page import (
+    PRINT_PAGE,
+    PrintSection,
+    fill_print_page,
+    hosted_address,
+    print_page_markdown,
+    render_sections,
+)
+from guide.wiring import reports_data_errors
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+_nav_pages: list = []
+
+
+def on_files(files, config):
+    # NOT_IN_NAV: the page is reached from "About this page", not from the nav, and strict
+    # validation (omitted_files: warn) must not report it as forgotten.
+    files.append(File.generated(config, PRINT_PAGE, content=print_page_markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_nav(nav, config, files):
+    """Remember the nav's pages, and date the print page by its stalest section."""
+    _nav_pages[:] = [page for page in nav.pages if page.file.src_uri != PRINT_PAGE]
+    reviews = page_info.current().by_page
+    known = [reviews[p.file.src_uri] for p in _nav_pages if p.file.src_uri in reviews]
+    if known:
+        reviews[PRINT_PAGE] = page_info.combined_review(known)
+    return nav
+
+
+@event_priority(-50)  # after the glossary hook fills its "Appears on" lines
+@reports_data_errors
+def on_env(env, config, files):
+    page = files.get_file_from_path(PRINT_PAGE).page
+    reviews = page_info.current().by_page
+    sections = [
+        PrintSection(
+            src_uri=p.file.src_uri,
+            title=p.title,
+            url=p.file.url,
+            content=p.content,
+            review=reviews[p.file.src_uri],
+            address=hosted_address(config.site_url, p.file.src_uri) if config.site_url else None,
+        )
+        for p in _nav_pages
+    ]
+    page.content = fill_print_page(page.content, render_sections(sections, page.file.url))
+    return env

@@ -1,0 +1,315 @@
+"""Printing: the whole-guide page holds every page in order, and Chromium's PDFs print cleanly."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+from guide.errors import DataError
+from guide.print_page import (
+    SECTIONS_PLACEHOLDER,
+    Rebase,
+    demote_headings,
+    fill_print_page,
+    hosted_address,
+    print_page_markdown,
+    relative_url,
+    section_id,
+    site_path,
+)
+from guide.readability import text_blocks
+from pagetext import soup
+from pypdf import PdfReader
+
+# --- moving a page onto the print page ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "address"),
+    [
+        ("index.md", "https://x.org/g/"),
+        ("treatment/index.md", "https://x.org/g/treatment/"),
+        ("a/b.md", "https://x.org/g/a/b/"),
+    ],
+)
+def test_hosted_address_has_directory_urls_in_every_build(src, address):
+    assert hosted_address("https://x.org/g/", src) == address
+    assert hosted_address("https://x.org/g", src) == address
+
+
+def test_section_ids():
+    assert section_id("index.md") == "page-index"
+    assert section_id("treatment/index.md") == "page-treatment-index"
+    assert section_id("understanding/primary-vs-metastatic.md") == "page-understanding-primary-vs-metastatic"
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "path"),
+    [
+        ("../../prognosis/", "treatment/surgery/", "prognosis/"),
+        ("../radiation/", "treatment/surgery/", "treatment/radiation/"),
+        ("../../glossary/#tumor", "treatment/surgery/", "glossary/"),
+        ("../prognosis.html", "treatment/surgery.html", "prognosis.html"),
+        ("prognosis/", "./", "prognosis/"),
+        ("./", "", ""),
+        ("index.html", "", "index.html"),
+    ],
+)
+def test_site_path(url, base, path):
+    assert site_path(url, base) == path
+
+
+@pytest.mark.parametrize(
+    ("target", "origin", "url"),
+    [
+        ("prognosis/", "print/", "../prognosis/"),
+        ("", "print/", "../"),
+        ("print/", "print/", "./"),
+        ("assets/images/spine.png", "print/", "../assets/images/spine.png"),
+        ("prognosis.html", "print.html", "prognosis.html"),
+        ("treatment/surgery.html", "print.html", "treatment/surgery.html"),
+        ("index.html", "print.html", "index.html"),
+    ],
+)
+def test_relative_url(target, origin, url):
+    assert relative_url(target, origin) == url
+
+
+HOSTED = Rebase(
+    "page-treatment-surgery",
+    "treatment/surgery/",
+    "print/",
+    {"glossary/": "page-glossary", "prognosis/": "page-prognosis", "": "page-index"},
+)
+
+
+def test_ids_and_references_to_them_get_the_section_prefix():
+    html = (
+        '<h2 id="decompression">Decompression<a class="headerlink" href="#decompression">¶</a></h2>'
+        '<a class="gl__term" aria-describedby="gl-tip-tumor x">t</a><span id="gl-tip-tumor">d</span>'
+        '<label for="q">Q</label><td headers="a b">1</td>'
+    )
+    assert HOSTED.html(html) == (
+        '<h3 id="page-treatment-surgery--decompression">Decompression'
+        '<a class="headerlink" href="#page-treatment-surgery--decompression">¶</a></h3>'
+        '<a class="gl__term" aria-describedby="page-treatment-surgery--gl-tip-tumor page-treatment-surgery--x">t</a>'
+        '<span id="page-treatment-surgery--gl-tip-tumor">d</span>'
+        '<label for="page-treatment-surgery--q">Q</label>'
+        '<td headers="page-treatment-surgery--a page-treatment-surgery--b">1</td>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("href", "moved"),
+    [
+        ("../../glossary/#tumor", "#page-glossary--tumor"),
+        ("../../prognosis/", "#page-prognosis"),
+        ("../../", "#page-index"),
+        ("#", "#page-treatment-surgery"),
+        ("../../assets/images/spine.png", "../assets/images/spine.png"),
+        ("../radiation/?x=1#srs", "../treatment/radiation/?x=1#srs"),
+        ("https://example.org/a#b", "https://example.org/a#b"),
+        ("mailto:editors@example.org", "mailto:editors@example.org"),
+        ("/absolute/", "/absolute/"),
+    ],
+)
+def test_links_become_jumps_within_the_print_page(href, moved):
+    assert HOSTED.href(href) == moved
+
+
+def test_offline_links():
+    offline = Rebase(
+        "page-treatment-surgery", "treatment/surgery.html", "print.html", {"glossary.html": "page-glossary"}
+    )
+    assert offline.href("../glossary.html#tumor") == "#page-glossary--tumor"
+    assert offline.href("radiation.html") == "treatment/radiation.html"
+    assert offline.html('<img src="../assets/a.png" alt="">') == '<img src="assets/a.png" alt="">'
+
+
+def test_text_and_tags_without_attributes_are_left_alone():
+    html = '<p>Use id="x" and href="#y" as words.</p><br/><hr>'
+    assert HOSTED.html(html) == html
+
+
+def test_headings_move_down_one_level():
+    assert demote_headings("<h1>A</h1><h2 id='b'>B</h2><h6>F</h6><hr>") == "<h2>A</h2><h3 id='b'>B</h3><h6>F</h6><hr>"
+
+
+def test_page_markdown_and_placeholder():
+    markdown = print_page_markdown()
+    front = yaml.safe_load(markdown.split("---")[1])
+    assert front["search"] == {"exclude": True}
+    assert front["hide"] == ["navigation", "toc"]
+    assert SECTIONS_PLACEHOLDER in markdown
+    assert fill_print_page(f"<p>x</p>{SECTIONS_PLACEHOLDER}", "<section/>") == "<p>x</p><section/>"
+    with pytest.raises(DataError, match="lost its placeholder"):
+        fill_print_page("<p>no placeholder</p>", "<section/>")
+
+
+# --- the built page --------------------------------------------------------------------------
+
+
+def nav_sources() -> list[str]:
+    """Pages in nav order, read from mkdocs.yml itself."""
+
+    def flatten(items):
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                for value in item.values():
+                    yield from flatten(value if isinstance(value, list) else [value])
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return list(flatten(config["nav"]))
+
+
+def built_path(site: Path, src: str, *, directory_urls: bool) -> Path:
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return site / f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
+
+
+def canonical(path: Path) -> str:
+    return soup(path).select_one('link[rel="canonical"]')["href"]
+
+
+def article(path: Path):
+    doc = soup(path)
+    body = doc.select_one("article.md-content__inner")
+    for node in body.select(".guide-page-info, .md-content__button, .headerlink"):
+        node.decompose()
+    return body
+
+
+@pytest.mark.parametrize(("build", "directory_urls"), [("hosted_site", True), ("offline_build", False)])
+def test_print_page_holds_every_page_in_nav_order(build, directory_urls, request):
+    site = request.getfixturevalue(build)
+    page = built_path(site, "print.md", directory_urls=directory_urls)
+    body = article(page)
+    sections = body.select("section.guide-print__section")
+    sources = nav_sources()
+    site_url = re.sub(r"print(/|\.html)$", "", canonical(page))
+    assert [s["id"] for s in sections] == [section_id(src) for src in sources]
+    for section, src in zip(sections, sources, strict=True):
+        own = article(built_path(site, src, directory_urls=directory_urls))
+        assert section.select_one("h2").get_text() == own.select_one("h1").get_text(), src
+        review_line = section.select_one(".guide-print__review")
+        address = review_line.select_one("a.guide-print__address").get_text()
+        assert address == hosted_address(site_url, src), "the hosted address, also in the offline bundle"
+        if directory_urls:
+            assert address == canonical(built_path(site, src, directory_urls=True)), src
+        review_line.decompose()
+        assert text_blocks(str(section)) == text_blocks(str(own)), f"{src}: the whole page, nothing else"
+    assert len(body.select("h1")) == 1
+
+
+@pytest.mark.parametrize(("build", "directory_urls"), [("hosted_site", True), ("offline_build", False)])
+def test_print_page_ids_are_unique_and_every_link_lands(build, directory_urls, request):
+    site = request.getfixturevalue(build)
+    page = built_path(site, "print.md", directory_urls=directory_urls)
+    doc = soup(page)
+    ids = Counter(node["id"] for node in doc.select("[id]"))
+    assert [i for i, n in ids.items() if n > 1] == []
+    for node in doc.select("[aria-describedby]"):
+        assert all(token in ids for token in node["aria-describedby"].split()), node
+    body = doc.select_one("article.md-content__inner")
+    jumps = [a["href"] for a in body.select('a[href^="#"]')]
+    assert len(jumps) > 200, "term links and cross-page links became jumps within the page"
+    assert [h for h in jumps if h[1:] not in ids] == []
+    for a in body.select("a[href]"):
+        href = a["href"]
+        if href.startswith(("#", "http", "mailto:")):
+            continue
+        target = (page.parent / href.partition("#")[0]).resolve()
+        assert (target / "index.html" if target.is_dir() else target).is_file(), href
+
+
+def test_print_page_is_out_of_nav_and_search(hosted_site):
+    home = soup(hosted_site / "index.html")
+    nav_links = [a.get_text(strip=True) for a in home.select(".md-nav--primary a")]
+    assert "The whole guide" not in nav_links
+    index = (hosted_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"print/' not in index.replace(" ", "")
+    assert "This page holds every page of the guide" not in index
+
+
+# --- Chromium's print to PDF -----------------------------------------------------------------
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def squashed(text: str) -> str:
+    """No whitespace: PDF lines break inside URLs and sentences."""
+    return re.sub(r"\s+", "", text)
+
+
+def screen_only_lines(page) -> list[str]:
+    """Lines of the header, nav, search, breadcrumbs and footer (as shown on screen) that the
+    article does not repeat."""
+    chrome = page.evaluate(
+        """() => [...document.querySelectorAll(
+            '.md-header, .md-sidebar, .md-search, .md-path, .md-footer, .md-skip, .md-top')]
+            .map(el => el.innerText).join('\\n')"""
+    )
+    own = squashed(page.locator("article.md-content__inner").text_content())
+    lines = {line.strip() for line in chrome.splitlines() if len(line.strip()) > 3}
+    return sorted(line for line in lines if squashed(line) not in own)
+
+
+def test_a_page_prints_without_screen_chrome_and_with_definitions(site_url, page_factory):
+    page, log = page_factory(lambda url: url.startswith(site_url))
+    page.goto(site_url + "treatment/surgery/")
+    chrome = screen_only_lines(page)
+    assert {"Understanding spinal tumors", "Table of contents", "Text CC BY 4.0 · Not medical advice"} <= set(chrome)
+    text = pdf_text(page.pdf())
+    flat = squashed(text)
+    without_targets = re.sub(r"\(https?://[^)]*\)", "", flat)  # a URL may contain the repository's name
+    leaked = [line for line in chrome if squashed(line) in without_targets]
+    assert leaked == []
+    term = page.locator(".gl").first
+    word, definition = term.locator(".gl__term").text_content(), term.locator(".gl__tip").text_content()
+    assert squashed(f"{word} ({definition})") in flat, "definition in brackets right after its term"
+    assert "About this page" in text and "This guide is not medical advice." in text
+    assert log.foreign == []
+
+
+def test_link_targets_are_printed(site_url, page_factory):
+    page, _ = page_factory(lambda url: url.startswith(site_url))
+    page.goto(site_url + "about/")
+    target = page.locator('article p a[href^="https://github.com/"]').first.get_attribute("href")
+    flat = squashed(pdf_text(page.pdf()))
+    assert squashed(f"({target})") in flat
+
+
+def test_whole_guide_pdf_has_every_page_in_order(site_url, page_factory, hosted_site):
+    """The PDF's outline (from the headings) lists every page's title in nav order, and each
+    one opens a new sheet: the first text on that sheet is the title, in increasing sheet order."""
+    page, _ = page_factory(lambda url: url.startswith(site_url))
+    page.goto(site_url + "print/")
+    reader = PdfReader(io.BytesIO(page.pdf(outline=True, tagged=True)))
+    titles = [
+        article(built_path(hosted_site, src, directory_urls=True)).select_one("h1").get_text() for src in nav_sources()
+    ]
+    [top, children] = reader.outline[:2]
+    assert top.title == "The whole guide"
+    sections = [item for item in children if not isinstance(item, list)]
+    assert [item.title for item in sections] == ["Contents", *titles]
+    sheets = [reader.get_destination_page_number(item) for item in sections[1:]]
+    assert sheets == sorted(sheets) and len(set(sheets)) == len(sheets)
+    for title, sheet in zip(titles, sheets, strict=True):
+        assert squashed(reader.pages[sheet].extract_text()).startswith(squashed(title)), f"{title}: starts a new sheet"

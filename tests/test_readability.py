@@ -1,0 +1,139 @@
+"""Readability: which text is scored, and every page's box shows textstat's scores of that text."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import textstat
+from conftest import ROOT
+from guide.readability import READING_MS_PER_CHAR, Readability, measure, readable_text, text_blocks
+from pagetext import content_pages, soup
+
+# --- which text is scored --------------------------------------------------------------------
+
+
+def test_each_block_is_its_own_sentence():
+    html = "<h2>Pain relief</h2><p>Cement helps. It works fast</p><ul><li>Rest</li><li>Walk!</li></ul>"
+    assert readable_text(html) == "Pain relief.\nCement helps. It works fast.\nRest.\nWalk!"
+
+
+def test_inline_markup_does_not_split_a_sentence():
+    html = '<p>A <a href="x">spinal <em>cord</em></a> tumor, “left” as is.</p>'
+    assert text_blocks(html) == ["A spinal cord tumor, “left” as is."]
+
+
+def test_nested_blocks_are_counted_once():
+    html = "<ul><li><p>One.</p></li><li>Two<ul><li>Two a.</li></ul> tail.</li></ul>"
+    assert text_blocks(html) == ["One.", "Two", "Two a.", "tail."]
+
+
+def test_tooltips_permalinks_and_the_box_are_left_out():
+    html = (
+        '<h2 id="a">Title<a class="headerlink" href="#a">¶</a></h2>'
+        '<p>A <span class="gl"><a class="gl__term" href="g">tumor</a>'
+        '<span class="gl__tip" role="tooltip">A lump of <b>tissue</b>.</span></span> grows.</p>'
+        '<section data-readability-skip><p class="x">About this page</p><div><p>Last reviewed</p></div></section>'
+        "<script>var x = 1;</script><p>End.</p>"
+    )
+    assert text_blocks(html) == ["Title", "A tumor grows.", "End."]
+
+
+def test_sentence_end_inside_closing_quote_or_bracket_needs_no_full_stop():
+    assert readable_text("<p>It said “stop.”</p><p>(See above.)</p>") == "It said “stop.”\n(See above.)"
+
+
+def test_tooltips_would_change_the_scores():
+    """Guards the exclusion above: counting the definitions would really move the numbers."""
+    tip = '<span class="gl__tip">Surgery that removes the whole tumor in one piece with healthy tissue.</span>'
+    html = f'<p>Surgeons may try an <span class="gl"><a class="gl__term">en bloc resection</a>{tip}</span>.</p>'
+    with_tip = html.replace('class="gl__tip"', 'class="shown"')
+    assert measure(readable_text(html)) != measure(readable_text(with_tip))
+
+
+# --- the scores ------------------------------------------------------------------------------
+
+
+def test_measure_is_textstat():
+    text = "Spinal tumors are rare. Most spread from cancer elsewhere in the body, such as the lung or breast."
+    score = measure(text)
+    assert score.grade == textstat.flesch_kincaid_grade(text)
+    assert score.reading_ease == textstat.flesch_reading_ease(text)
+    assert score.words == textstat.lexicon_count(text) == 18
+    assert score.seconds == pytest.approx(textstat.reading_time(text, ms_per_char=READING_MS_PER_CHAR))
+
+
+@pytest.mark.parametrize(("seconds", "minutes"), [(0, 1), (59.9, 1), (60, 1), (60.1, 2), (299, 5)])
+def test_reading_time_rounds_up_to_whole_minutes(seconds, minutes):
+    assert Readability(grade=5, reading_ease=70, words=10, seconds=seconds).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("ease", "label"),
+    [(100, "very easy"), (90, "very easy"), (89.9, "easy"), (65, "plain English"), (50, "fairly hard"), (49.9, "hard")],
+)
+def test_reading_ease_bands(ease, label):
+    assert Readability(grade=5, reading_ease=ease, words=10, seconds=1).ease_label == label
+
+
+# --- on the built site -----------------------------------------------------------------------
+
+
+def shown_scores(doc) -> dict[str, str]:
+    box = doc.select_one(".guide-page-info")
+    assert box is not None, f"no 'About this page' box: {doc.title}"
+    return {span["data-readability"]: span.get_text(strip=True) for span in box.select("[data-readability]")}
+
+
+def page_text(doc) -> str:
+    """The article as built, minus the box and Material's edit buttons, reduced as documented."""
+    article = doc.select_one("article.md-content__inner")
+    for node in article.select(".guide-page-info, .md-content__button"):
+        node.decompose()
+    return readable_text(str(article))
+
+
+def test_every_page_shows_textstat_scores_of_its_own_text(hosted_site):
+    """Scored after every hook has run: the glossary's "Appears on" links and the print page's
+    sections are filled in last, and scoring any earlier would change these numbers."""
+    pages = content_pages(hosted_site)
+    assert any(p.parent.name == "print" for p in pages), "the whole-guide page is scored too"
+    seen = set()
+    for path in pages:
+        doc = soup(path)
+        shown = shown_scores(doc)
+        text = page_text(doc)
+        assert len(text.split()) > 50, path
+        expected = {
+            "grade": f"{textstat.flesch_kincaid_grade(text):.1f}",
+            "reading-ease": f"{textstat.flesch_reading_ease(text):.1f}",
+            "words": str(textstat.lexicon_count(text)),
+            "minutes": str(measure(text).minutes),
+        }
+        assert shown == expected, path
+        seen.add(shown["grade"])
+    assert len(seen) > 3, "pages differ, so their grades should too"
+
+
+# --- `make readability` ----------------------------------------------------------------------
+
+
+def load_report():
+    spec = importlib.util.spec_from_file_location("readability_report", ROOT / "scripts" / "readability_report.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_report_has_a_row_per_page_with_the_numbers_readers_see(hosted_site):
+    report = load_report()
+    rows = report.table(hosted_site, {"prognosis.md": 6.04})
+    assert [row[0] for row in rows] == sorted(
+        soup(p).select_one(".guide-page-info")["data-page"] for p in content_pages(hosted_site)
+    )
+    by_page = {row[0]: row for row in rows}
+    surgery = shown_scores(soup(hosted_site / "treatment" / "surgery" / "index.html"))
+    assert by_page["treatment/surgery.md"][1:5] == [surgery[k] for k in ("grade", "reading-ease", "minutes", "words")]
+    assert by_page["prognosis.md"][5] == "6.0" and by_page["about.md"][5] == ""
+    table = report.markdown_table(rows).splitlines()
+    assert table[0].startswith("| Page ") and len(table) == len(rows) + 2

@@ -50,7 +50,10 @@ hint() {
     spelling) echo "A real word (a drug, a medical term, a name)? Add it in lowercase to .codespell-allow.txt. Otherwise fix the spelling as suggested." ;;
     markdown) echo "Each line reads FILE:LINE:COLUMN: RULE: problem. Rules are explained at https://pymarkdown.readthedocs.io/en/latest/plugins/ (e.g. rule_md022)." ;;
     yaml) echo "Each line reads FILE:LINE:COLUMN. Indent with spaces, never tabs; put text containing ': ' or ' #' in double quotes." ;;
-    python) echo "Run '$bin/ruff format hooks tests scripts' to fix formatting and '$bin/ruff check --fix hooks tests scripts' for most other findings." ;;
+    python)
+      local paths
+      paths=$(existing hooks tests scripts bench | tr '\n' ' ')
+      echo "Run '$bin/ruff format ${paths% }' to fix formatting and '$bin/ruff check --fix ${paths% }' for most other findings." ;;
   esac
 }
 

@@ -116,7 +116,7 @@ def test_table_columns_written_as_a_sentence(repo_copy):
         "    columns: Tumor, Where it starts, How common, Chance of cure, Aim of treatment",
     )
     assert message(repo_copy) == (
-        f"data/comparisons.yml:{line}: entry 'primary-vs-metastatic': field 'columns': Input should be a valid list"
+        f"data/comparisons.yml:{line}: entry 'primary-vs-metastatic': field 'columns': should be a list, like [a, b] (got 'Tumor, Where it starts, How common, Chance of cure, Aim of treatment')"
     )
 
 

@@ -34,7 +34,7 @@ CASES = {
     "  - data/facts.yml:5: entry 'metastatic-share': field 'statment': unknown field; remove it or check its spelling."
     " Did you mean 'statement'?",
     "missing-field.facts.yml": "data/facts.yml:2: entry 'metastatic-share': field 'statement': this field is required but missing",
-    "wrong-type.facts.yml": "data/facts.yml:6: entry 'metastatic-share': field 'numbers': Input should be a valid list (got 97)",
+    "wrong-type.facts.yml": "data/facts.yml:6: entry 'metastatic-share': field 'numbers': should be a list, like [a, b] (got 97)",
     "empty-text.facts.yml": "data/facts.yml:4: entry 'metastatic-share': field 'title': must not be empty",
     "bad-kind.facts.yml": "data/facts.yml:3: entry 'metastatic-share': field 'kind': 'infos' is not allowed; expected one of note, abstract, info, tip,"
     " success, question, warning, failure, danger, bug, example, quote. Did you mean 'info'?",
@@ -45,7 +45,7 @@ CASES = {
     "unknown-related.glossary.yml": "data/glossary.yml:5: entry 'chordoma': field 'related': unknown related term 'notocord'. Did you mean 'notochord'?",
     "duplicate-alias.glossary.yml": "data/glossary.yml:10: entry 'secondary-tumor': field 'aliases': 'Metastases' is already a term or alias of 'metastasis'",
     "duplicate-slug.glossary.yml": "data/glossary.yml:7: entry 'srs': field 'slug': duplicate slug 'srs' (first used by entry #1)",
-    "no-source.glossary.yml": "data/glossary.yml:5: entry 'srs': field 'source': expected either 'quote' (words from the article) or 'reference' (a named reference)",
+    "no-source.glossary.yml": "data/glossary.yml:5: entry 'srs': field 'source': give exactly one of 'quote' (words from the article) or 'reference' (a named reference)",
     "long-tooltip.glossary.yml": "data/glossary.yml:4: entry 'srs': field 'short': has 32 words; keep it to 25 words or fewer",
     "row-width.comparisons.yml": "data/comparisons.yml:5: entry 'radiation': field 'rows': row 1 has 2 cells but the table has 3 columns",
     "too-few-points.key_points.yml": "data/key_points.yml:3: entry 'prognosis.md': field 'points': needs at least 3 items, has 1",

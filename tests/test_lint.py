@@ -16,7 +16,14 @@ import pytest
 from conftest import ROOT
 
 FIXTURES = ROOT / "tests/fixtures/lint"
-SETTINGS = (".codespellrc", ".codespell-allow.txt", ".pymarkdown.json", ".yamllint.yml", "pyproject.toml")
+SETTINGS = (
+    ".codespellrc",
+    ".codespell-allow.txt",
+    ".codespell-uk-aliases.txt",
+    ".pymarkdown.json",
+    ".yamllint.yml",
+    "pyproject.toml",
+)
 BIN = Path(sys.executable).parent  # the tools are installed next to the Python running the tests
 
 
@@ -62,6 +69,12 @@ def test_mkdocs_syntax_passes_every_check(tree):
 
 CASES = {
     "misspelt word": ("spelling", "misspelt.md", "docs/misspelt.md", ["docs/misspelt.md:3: recieve ==> receive"]),
+    "UK spelling on a page": (
+        "spelling",
+        "uk-spelling.md",
+        "docs/uk-spelling.md",
+        ["docs/uk-spelling.md:7: organised ==> organized"],
+    ),
     "skipped heading level": (
         "markdown",
         "bad-markdown.md",

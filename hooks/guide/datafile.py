@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, did_you_mean
-from .models import ENTRY_KEYS, SOURCE_TAGS
+from .models import ENTRY_KEYS, PATTERN_HELP, SOURCE_TAGS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,8 +70,11 @@ MESSAGES = {
         + did_you_mean(str(e["input"]), _allowed_values(e))
     ),
     "string_pattern_mismatch": lambda e, fields: (
-        f"{e['input']!r} does not have the expected form ({e['ctx']['pattern']})"
+        f"{e['input']!r} is not allowed here: "
+        + PATTERN_HELP.get(e["ctx"]["pattern"], f"expected the form {e['ctx']['pattern']}")
     ),
+    "list_type": lambda e, fields: f"should be a list, like [a, b] (got {e['input']!r})",
+    "string_type": lambda e, fields: f"should be text (got {e['input']!r})",
 }
 """Messages by pydantic error type; anything else keeps pydantic's own wording."""
 
@@ -128,13 +131,42 @@ def _dedupe_union_noise(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
+def impossible_date(text: str, name: str) -> Problem:
+    """Which date-shaped value could not be read, and where (YAML itself only says "month must be in 1..12")."""
+    timestamp = "tag:yaml.org,2002:timestamp"
+    stack = [((), yaml.compose(text, Loader=yaml.SafeLoader))]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [((*path, key.value), value) for key, value in reversed(node.value)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [((*path, str(index)), item) for index, item in reversed(list(enumerate(node.value)))]
+        elif isinstance(node, yaml.ScalarNode) and node.tag == timestamp:
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError as error:
+                message = f"{node.value!r} is not a real date ({error}); write it as YYYY-MM-DD"
+                return Problem(name, message, field=".".join(path) or None, line=node.start_mark.line + 1)
+    return Problem(name, "a value that looks like a date is not a real date; write dates as YYYY-MM-DD")
+
+
+YAML_HINTS = {
+    "found character '\\t' that cannot start any token": "a tab character; indent with spaces, never tabs",
+    "mapping values are not allowed here": "a ': ' inside a value; put text containing ': ' in double quotes",
+}
+"""Plain words for the YAML errors contributors meet most."""
+
+
 def parse_yaml(text: str, name: str) -> Any:
     try:
         data = yaml.safe_load(text)
+    except ValueError:  # YAML reads 2027-13-01 as a date, and that date does not exist
+        raise DataError([impossible_date(text, name)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         message = getattr(exc, "problem", None) or str(exc)
+        message = YAML_HINTS.get(message, message)
         context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
         if context and context_mark is not None:
             message = f"{message} ({context} that starts on line {context_mark.line + 1})"

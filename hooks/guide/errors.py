@@ -6,13 +6,19 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+LIST_AT_MOST = 12
+"""With no close match, list the valid choices when there are at most this many."""
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Suggest the closest valid ids, because most bad references are typos."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    return " Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    options = sorted(set(choices) - {word})
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    if close:
+        return " Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if 0 < len(options) <= LIST_AT_MOST:
+        return " Valid: " + ", ".join(f"'{c}'" for c in options) + "."
+    return ""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,16 @@ from pydantic import (
 from .article import Article, normalise
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TERM_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 /'()-]*$"
+PAGE_PATTERN = r"^[a-z0-9/_-]+\.md$"
+PATTERN_HELP = {
+    ID_PATTERN: "use lowercase letters, digits and single hyphens, like 'metastatic-share'",
+    TERM_PATTERN: "use letters, digits, spaces and / ' ( ) - only",
+    PAGE_PATTERN: "write a page path under docs/, like 'treatment/surgery.md'",
+}
+"""What each pattern means, in words, for error messages."""
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 AdmonitionKind = Literal[
     "note",
     "abstract",
@@ -112,7 +121,9 @@ class NamedReference(Strict):
 
 def _source_kind(value: object) -> str | None:
     if isinstance(value, dict):
-        return "article-quote" if "quote" in value else "named-reference" if "reference" in value else None
+        if ("quote" in value) == ("reference" in value):
+            return None  # neither, or both: the contributor must choose one
+        return "article-quote" if "quote" in value else "named-reference"
     return "article-quote" if isinstance(value, ArticleSource) else "named-reference"
 
 
@@ -121,12 +132,12 @@ TermSource = Annotated[
     Discriminator(
         _source_kind,
         custom_error_type="source_kind",
-        custom_error_message="expected either 'quote' (words from the article) or 'reference' (a named reference)",
+        custom_error_message="give exactly one of 'quote' (words from the article) or 'reference' (a named reference)",
     ),
 ]
 SOURCE_TAGS = frozenset({"article-quote", "named-reference"})
 
-TermForm = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 /'()-]*$")]
+TermForm = Annotated[str, StringConstraints(strip_whitespace=True, pattern=TERM_PATTERN)]
 
 
 class GlossaryTerm(Strict):
@@ -163,7 +174,7 @@ class ComparisonTable(Strict):
     id: Id = Field(description="Stable id used by page markers: <!-- table: ID -->")
     caption: Text = Field(description="Caption read out before the table")
     columns: list[Text] = Field(min_length=2, description="Column headings; the first heads the row headers")
-    rows: list[ComparisonRow] = Field(min_length=1)
+    rows: list[ComparisonRow] = Field(min_length=1, description="The table's rows, top to bottom")
 
     @field_validator("rows")
     @classmethod
@@ -188,8 +199,8 @@ class KeyPoint(Strict):
 
 
 class PageKeyPoints(Strict):
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")] = Field(description="Page path under docs/")
-    points: list[KeyPoint] = Field(min_length=3, max_length=5)
+    page: Annotated[str, StringConstraints(pattern=PAGE_PATTERN)] = Field(description="Page path under docs/")
+    points: list[KeyPoint] = Field(min_length=3, max_length=5, description="Three to five bullets, in reading order")
 
 
 class KeyPointsFile(Strict):
@@ -216,7 +227,7 @@ class PageReview(Strict):
 class GeneratedPageReview(PageReview):
     """Review dates of a page the build generates, which has no front matter of its own."""
 
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")] = Field(
+    page: Annotated[str, StringConstraints(pattern=PAGE_PATTERN)] = Field(
         description="Path of the generated page, as if it were under docs/ (e.g. glossary.md)"
     )
 

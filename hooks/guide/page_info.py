@@ -44,33 +44,9 @@ def front_matter(markdown: str, name: str) -> tuple[dict, str]:
     except DataError as error:
         first_line = 1  # the opening "---" is line 1 of the file
         raise DataError([replace(p, line=p.line and p.line + first_line) for p in error.problems]) from None
-    except ValueError:  # YAML reads 2027-13-01 as a date, and the date does not exist
-        raise DataError([impossible_date(match[1], name, first_line=2)]) from None
     if not isinstance(data, dict):
         raise DataError.single(name, "front matter must be a mapping of fields", line=2)
     return data, match[1]
-
-
-def impossible_date(text: str, name: str, *, first_line: int = 1) -> Problem:
-    """Which date-shaped value could not be read, and where (YAML itself only says "month must be in 1..12").
-
-    ``first_line`` is the file's line number of the first line of ``text``.
-    """
-    timestamp = "tag:yaml.org,2002:timestamp"
-    stack = [((), yaml.compose(text, Loader=yaml.SafeLoader))]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            stack += [((*path, key.value), value) for key, value in reversed(node.value)]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += [((*path, str(index)), item) for index, item in reversed(list(enumerate(node.value)))]
-        elif isinstance(node, yaml.ScalarNode) and node.tag == timestamp:
-            try:
-                yaml.SafeLoader("").construct_yaml_timestamp(node)
-            except ValueError as error:
-                message = f"{node.value!r} is not a real date ({error}); write it as YYYY-MM-DD"
-                return Problem(name, message, field=".".join(path) or None, line=node.start_mark.line + first_line)
-    return Problem(name, "a value that looks like a date is not a real date; write dates as YYYY-MM-DD")
 
 
 def _line_of(front_text: str, path: tuple) -> int | None:
@@ -237,10 +213,7 @@ class Reviews:
 
 
 def load_reviews(root: Path, docs_dir: Path) -> Reviews:
-    try:
-        generated = load_model(root / REVIEWS, ReviewsFile, name=REVIEWS)
-    except ValueError:  # an impossible date, which YAML itself cannot read
-        raise DataError([impossible_date((root / REVIEWS).read_text(encoding="utf-8"), REVIEWS)]) from None
+    generated = load_model(root / REVIEWS, ReviewsFile, name=REVIEWS)
     pages = {
         path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(docs_dir.rglob("*.md"))

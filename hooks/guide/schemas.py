@@ -6,13 +6,14 @@ import json
 
 from pydantic import BaseModel
 
-from .models import ComparisonsFile, FactsFile, GlossaryFile, KeyPointsFile
+from .models import ComparisonsFile, FactsFile, GlossaryFile, KeyPointsFile, ReviewsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "facts": FactsFile,
     "glossary": GlossaryFile,
     "comparisons": ComparisonsFile,
     "key_points": KeyPointsFile,
+    "reviews": ReviewsFile,
 }
 
 

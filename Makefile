@@ -43,7 +43,7 @@ site: setup ## Hosted build into site/ (SITE_URL=… overrides site_url for prev
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	@bash scripts/preflight.sh chromium
 
-test: setup chromium ## Every check: build, content, data, browser, links, accessibility
+test: setup chromium lint ## Every check: lint, build, content, data, browser, links, accessibility
 	$(BIN)/python -m pytest
 
 lock: ## Re-pin requirements/requirements.txt from requirements/requirements.in
@@ -54,7 +54,7 @@ lock: ## Re-pin requirements/requirements.txt from requirements/requirements.in
 	rm -rf .lock-venv
 
 clean: ## Remove build output (keeps .venv and node_modules)
-	rm -rf site dist .pytest_cache
+	rm -rf site build dist .pytest_cache
 
 .PHONY: schemas snapshots
 schemas: setup ## Rewrite schemas/*.schema.json from the data models
@@ -62,3 +62,21 @@ schemas: setup ## Rewrite schemas/*.schema.json from the data models
 
 snapshots: setup ## Accept changed generated Markdown into tests/snapshots/ (review the diff!)
 	UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest tests/test_snapshots.py -q
+
+.PHONY: lint contributing
+lint: setup ## Spelling (medical allow-list), Markdown, YAML and Python checks; part of make test
+	@bash scripts/lint.sh
+
+contributing: setup ## Regenerate the data-field tables in CONTRIBUTING.md from the data models
+	$(BIN)/python scripts/contributing_fields.py
+
+.PHONY: offline
+offline: setup ## Offline bundle: dist/spine-cancer-guide-offline.zip (+ .sha256), opens from index.html via file://
+	@BIN=$(BIN) bash scripts/build.sh offline
+
+.PHONY: readability review-status
+readability: setup ## Table of every page's readability scores (Flesch–Kincaid grade, reading ease, time)
+	$(BIN)/python scripts/readability_report.py
+
+review-status: setup ## List pages whose review is overdue (a report: never fails on a calendar date)
+	$(BIN)/python scripts/review_status.py

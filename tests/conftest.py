@@ -70,6 +70,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = "/__outside_site__"
         return super().translate_path(path)
 
+    def end_headers(self):
+        # linkchecker throttles every host (0.1-0.6 s per request) unless the server sends this header.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():
@@ -183,3 +188,52 @@ def copy_repo(target: Path) -> Path:
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
     return copy_repo(tmp_path / "repo")
+
+
+def build_offline_bundle(build_dir: Path, dist_dir: Path, *, source_date_epoch: int | None = None) -> Path:
+    """Run what `make offline` runs (`scripts/build.sh offline`), into these folders; return the zip.
+
+    SOURCE_DATE_EPOCH is ``source_date_epoch`` if given, else the environment's (`make test`
+    exports the last commit's time), else, as in `make offline`, the last commit's time from git.
+    """
+    import subprocess
+    import sys
+
+    from bundle import ZIP_NAME
+
+    command = ["bash", str(ROOT / "scripts/build.sh"), "offline", str(build_dir), str(dist_dir)]
+    env = {**os.environ, "BIN": str(Path(sys.executable).parent)}
+    if source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"scripts/build.sh offline failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return dist_dir / ZIP_NAME
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """The real dist/spine-cancer-guide-offline.zip, built once per session into a temporary folder."""
+    work = tmp_path_factory.mktemp("offline-build")
+    return build_offline_bundle(work / "build", work / "dist")
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(offline_zip, tmp_path_factory) -> Path:
+    """The unzipped bundle's top-level folder (the one holding index.html)."""
+    import zipfile
+
+    from bundle import BUNDLE_NAME
+
+    target = tmp_path_factory.mktemp("offline-unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / BUNDLE_NAME
+
+
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory) -> Path:
+    """The offline build (.html URLs, no instant navigation), in-process and strict, built once."""
+    if not (ROOT / "node_modules" / "iframe-worker").is_dir():
+        pytest.fail("node_modules is missing: run `make setup` (npm ci)")
+    return build_site(tmp_path_factory.mktemp("offline-site"), offline=True)

@@ -10,6 +10,7 @@ its unpkg.com script.
 
 from pathlib import Path
 
+from guide.addresses import hosted_address
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -49,3 +50,10 @@ def on_files(files, config):
             raise PluginError(f"{source} is missing: run `npm ci` (or `make offline`, which does it)")
         files.append(File.generated(config, uri, abs_src_path=str(root / source)))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """Offline pages name their hosted twin as canonical, not a .html address the host never serves."""
+    if _offline(config) and config.site_url:
+        page.canonical_url = hosted_address(config.site_url, page.file.src_uri)
+    return context

@@ -1,11 +1,11 @@
 """Hook: the generated "whole guide" page (print.md) with every page of the nav, in order."""
 
 from guide import page_info
+from guide.addresses import hosted_address
 from guide.print_page import (
     PRINT_PAGE,
     PrintSection,
     fill_print_page,
-    hosted_address,
     print_page_markdown,
     render_sections,
 )

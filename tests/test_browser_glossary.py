@@ -36,6 +36,19 @@ def test_tooltip_on_hover_and_esc_closes_it(page_factory, site_url):
     assert log.foreign == []
 
 
+def test_pointer_can_move_onto_the_tooltip(page_factory, site_url):
+    """WCAG 1.4.13: a tooltip shown on hover stays while the pointer moves onto it."""
+    page, _ = open_page(page_factory, site_url + "supportive-care/")
+    term, tip = first_term(page, "kyphoplasty")
+    term.hover()
+    expect(tip).to_be_visible()
+    start, end = term.bounding_box(), tip.bounding_box()
+    x = start["x"] + 5
+    page.mouse.move(x, start["y"] + start["height"] / 2)
+    page.mouse.move(x, end["y"] + end["height"] / 2, steps=12)
+    expect(tip).to_be_visible()
+
+
 def test_tooltip_on_keyboard_focus(page_factory, site_url):
     page, _ = open_page(page_factory, site_url + "treatment/radiation/")
     term, tip = first_term(page, "srs")

@@ -19,3 +19,12 @@ def test_offline_build_without_npm_packages_says_to_run_npm_ci(repo_copy, tmp_pa
     with pytest.raises(Abort):
         build_site(tmp_path / "site", offline=True, config_file=repo_copy / "mkdocs.yml")
     assert "node_modules/iframe-worker/shim/index.js is missing: run `npm ci`" in caplog.text
+
+
+def test_offline_pages_name_their_hosted_twin_as_canonical(offline_build):
+    from pagetext import soup
+
+    canonical = soup(offline_build / "treatment/surgery.html").select_one('link[rel="canonical"]')["href"]
+    assert canonical == "https://spine-cancer-guide.github.io/spine-cancer-guide/treatment/surgery/"
+    home = soup(offline_build / "index.html").select_one('link[rel="canonical"]')["href"]
+    assert home == "https://spine-cancer-guide.github.io/spine-cancer-guide/"

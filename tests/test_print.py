@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from guide.addresses import hosted_address
 from guide.errors import DataError
 from guide.print_page import (
     SECTIONS_PLACEHOLDER,
     Rebase,
     demote_headings,
     fill_print_page,
-    hosted_address,
     print_page_markdown,
     relative_url,
     section_id,
@@ -27,19 +27,6 @@ from pagetext import soup
 from pypdf import PdfReader
 
 # --- moving a page onto the print page ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("src", "address"),
-    [
-        ("index.md", "https://x.org/g/"),
-        ("treatment/index.md", "https://x.org/g/treatment/"),
-        ("a/b.md", "https://x.org/g/a/b/"),
-    ],
-)
-def test_hosted_address_has_directory_urls_in_every_build(src, address):
-    assert hosted_address("https://x.org/g/", src) == address
-    assert hosted_address("https://x.org/g", src) == address
 
 
 def test_section_ids():

@@ -57,14 +57,6 @@ def print_page_markdown() -> str:
     return f"{front_matter}\n# {TITLE}\n\n{intro}\n\n{SECTIONS_PLACEHOLDER}\n"
 
 
-def hosted_address(site_url: str, src_uri: str) -> str:
-    """The page's address on the hosted site, which has directory URLs even when this build
-    (the offline bundle) does not: ``treatment/index.md`` -> ``…/treatment/``, ``index.md`` -> ``…/``."""
-    stem = src_uri.removesuffix(".md")
-    path = "" if stem == "index" else stem.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path
-
-
 def section_id(src_uri: str) -> str:
     """``treatment/surgery.md`` -> ``page-treatment-surgery``: the anchor of that page's section."""
     return "page-" + re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")

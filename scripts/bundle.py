@@ -103,8 +103,12 @@ def archive_names(files: list[str]) -> list[str]:
 
 
 def zip_date_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    """SOURCE_DATE_EPOCH as a zip entry's (UTC) date and time."""
-    return time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    """SOURCE_DATE_EPOCH as a zip entry's (UTC) date and time.
+
+    Zip stores seconds in steps of two, so round down to what the archive will really hold.
+    """
+    year, month, day, hour, minute, second = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    return year, month, day, hour, minute, second - second % 2
 
 
 def write_zip(build_dir: Path, files: list[str], zip_path: Path, epoch: int) -> None:

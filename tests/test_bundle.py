@@ -99,6 +99,10 @@ def test_zip_date_time_is_utc_and_clamped_to_1980():
     assert zip_date_time(0) == (1980, 1, 1, 0, 0, 0)
 
 
+def test_zip_date_time_has_the_two_second_steps_zip_can_store():
+    assert zip_date_time(1_000_000_001) == (2001, 9, 9, 1, 46, 40)
+
+
 def test_zip_entries_have_fixed_dates_and_permissions(tmp_path):
     build = fake_build(tmp_path / "build", {"index.html": "<h1>x</h1>", "a/b.js": "1"})
     (build / "a/b.js").chmod(0o700)

@@ -194,7 +194,10 @@ def locate(problems: list[Problem], path: Path) -> list[Problem]:
     """Add line numbers to problems found after validation (duplicates, unknown references).
 
     The entry is found by its id/slug/page; for a duplicate, the last entry with that name.
+    Re-reading the file costs time, so it happens only when there is something to locate.
     """
+    if not problems:
+        return problems
     text = path.read_text(encoding="utf-8")
     lines, data = _line_map(text), yaml.safe_load(text)
     top = next(iter(data)) if isinstance(data, dict) and data else None

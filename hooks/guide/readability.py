@@ -21,6 +21,10 @@ from html.parser import HTMLParser
 
 import textstat
 
+from .pronunciations import use_for_textstat
+
+use_for_textstat()
+
 BLOCK_TAGS = frozenset(
     [
         "address",

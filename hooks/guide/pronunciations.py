@@ -27,8 +27,14 @@ class Pronunciations(Mapping):
                 index.setdefault(word, phones)
         return index
 
+    @cached_property
+    def _parsed(self) -> dict[str, list[list[str]]]:
+        return {}
+
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._lines[word].split("#")[0].split()]
+        if word not in self._parsed:
+            self._parsed[word] = [self._lines[word].split("#")[0].split()]
+        return self._parsed[word]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._lines)

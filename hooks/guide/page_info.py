@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .datafile import MESSAGES, field_names, load_model, parse_yaml
 from .errors import DataError, Problem, did_you_mean
 from .models import PageReview, ReviewsFile
+from .per_build import PerBuild, read_pages
 from .readability import Readability
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -214,27 +215,11 @@ class Reviews:
 
 def load_reviews(root: Path, docs_dir: Path) -> Reviews:
     generated = load_model(root / REVIEWS, ReviewsFile, name=REVIEWS)
-    pages = {
-        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(docs_dir.rglob("*.md"))
-    }
+    pages = read_pages(docs_dir)
     by_page = collect_reviews(pages, docs_dir.name, generated)
     return Reviews(by_page, frozenset(entry.page for entry in generated.pages))
 
 
-_current: Reviews | None = None
-
-
-def load(root: Path, docs_dir: Path) -> Reviews:
-    """Load for this build (every rebuild of `mkdocs serve` too) and remember it for the hooks."""
-    global _current
-    _current = load_reviews(root, docs_dir)
-    return _current
-
-
-def current() -> Reviews:
-    if _current is None:
-        raise DataError.single(
-            "hooks/page_info.py", "review dates were not loaded; list hooks/page_info.py in mkdocs.yml"
-        )
-    return _current
+_state = PerBuild(load_reviews, "hooks/page_info.py")
+load = _state.load
+current = _state.current

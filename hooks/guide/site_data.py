@@ -25,6 +25,7 @@ from .models import (
     KeyPointsFile,
     PageKeyPoints,
 )
+from .per_build import PerBuild, read_pages
 
 ARTICLE = "source/can-you-cure-cancer-of-the-spine.txt"
 FACTS, GLOSSARY, COMPARISONS, KEY_POINTS = (
@@ -79,10 +80,7 @@ def load_site_data(root: Path, docs_dir: Path) -> SiteData:
         {t.id: t for t in tables},
         {k.page: k for k in key_points},
     )
-    pages = {
-        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(docs_dir.rglob("*.md"))
-    }
+    pages = read_pages(docs_dir)
     problems += locate(check_key_points(key_points, pages), root / KEY_POINTS)
     problems += check_markers(data, pages, docs_dir.name)
     if problems:
@@ -147,19 +145,6 @@ def check_markers(data: SiteData, pages: dict[str, str], docs_name: str) -> list
     return problems
 
 
-_current: SiteData | None = None
-
-
-def load(root: Path, docs_dir: Path) -> SiteData:
-    """Load for this build and remember it for the other hooks; runs on every (re)build."""
-    global _current
-    _current = load_site_data(root, docs_dir)
-    return _current
-
-
-def current() -> SiteData:
-    if _current is None:
-        raise DataError.single(
-            "hooks/site_data.py", "site data was not loaded; list hooks/site_data.py first under hooks: in mkdocs.yml"
-        )
-    return _current
+_state = PerBuild(load_site_data, "hooks/site_data.py")
+load = _state.load
+current = _state.current

@@ -80,3 +80,7 @@ readability: setup ## Table of every page's readability scores (Flesch–Kincaid
 
 review-status: setup ## List pages whose review is overdue (a report: never fails on a calendar date)
 	$(BIN)/python scripts/review_status.py
+
+.PHONY: bench
+bench: setup chromium ## Benchmark: hook overhead, scaling, page weight, search latency vs budgets; writes bench/results.json
+	$(BIN)/python -m bench.run

@@ -120,8 +120,12 @@ def _check_well_formed(results: dict, runs: int) -> None:
         assert results["results"][key] == expected
     details = results["details"]
     assert results["figures"] == pytest.approx(figures(details))
-    for timings in (details["this_site"]["seconds"], details["scale"]["seconds"]):
-        assert all(len(values) == runs and min(values) > 0 for values in timings.values())
+    assert details["this_site"]["rounds"] >= runs
+    for timings, rounds in (
+        (details["this_site"]["seconds"], details["this_site"]["rounds"]),
+        (details["scale"]["seconds"], runs),
+    ):
+        assert all(len(values) == rounds and min(values) > 0 for values in timings.values())
     for side in ("ours", "stock"):
         weight = details["browser"]["weight"][side]
         assert set(COUNTED) <= set(weight["by_kind"]), side

@@ -12,7 +12,7 @@ from pathlib import Path
 from guide import page_info
 from guide.errors import DataError, Problem
 from guide.print_page import PRINT_PAGE
-from guide.readability import measure, readable_text
+from guide.readability import measure_html
 from guide.wiring import project_root, reports_data_errors
 from mkdocs.plugins import event_priority
 
@@ -57,7 +57,7 @@ def on_page_context(context, page, config, nav):
     context["page_info"] = page_info.PageInfo(
         page=page.file.src_uri,
         review=page_info.review_dates(review),
-        readability=measure(readable_text(page.content)),
+        readability=measure_html(page.content),
         about_url=about.url,
         print_url=print_page.url if print_page and print_page is not page.file else None,
     )

@@ -7,7 +7,18 @@ import importlib.util
 import pytest
 import textstat
 from conftest import ROOT
-from guide.readability import READING_MS_PER_CHAR, Readability, measure, readable_text, text_blocks
+from guide.readability import (
+    READING_MS_PER_CHAR,
+    Readability,
+    TextCounts,
+    count,
+    measure,
+    measure_html,
+    readable_text,
+    text_blocks,
+)
+from hypothesis import given
+from hypothesis import strategies as st
 from pagetext import content_pages, soup
 
 # --- which text is scored --------------------------------------------------------------------
@@ -39,6 +50,16 @@ def test_tooltips_permalinks_and_the_box_are_left_out():
     assert text_blocks(html) == ["Title", "A tumor grows.", "End."]
 
 
+def test_markup_that_is_not_text():
+    html = (
+        "<!DOCTYPE html><!-- <p>a comment</p> --><P>One<BR>two<br/>three</P>"
+        '<script>if (a < b) { x = "</p><p>not text"; }</script><style>p > a { color: red }</style>'
+        "<p title=\"a > b\" data-x='<p>'>Four &amp; five&nbsp;six &lt;b&gt;</p>"
+        '<div data-readability-skip="yes"><p>skipped</p><img src="x"><br/></div><p>Seven</p>'
+    )
+    assert text_blocks(html) == ["One", "two", "three", "Four & five six <b>", "Seven"]
+
+
 def test_sentence_end_inside_closing_quote_or_bracket_needs_no_full_stop():
     assert readable_text("<p>It said “stop.”</p><p>(See above.)</p>") == "It said “stop.”\n(See above.)"
 
@@ -61,6 +82,39 @@ def test_measure_is_textstat():
     assert score.reading_ease == textstat.flesch_reading_ease(text)
     assert score.words == textstat.lexicon_count(text) == 18
     assert score.seconds == pytest.approx(textstat.reading_time(text, ms_per_char=READING_MS_PER_CHAR))
+
+
+def test_counts_add_up_to_textstat_on_the_joined_blocks():
+    """measure_html counts each block on its own (and once per build); the sum must be textstat's count."""
+    html = "".join(
+        [
+            "<h2>Key points</h2><p>Up to 97% of malignant spinal masses are metastatic.</p>",
+            "<ul><li>Rest</li><li>e.g. kyphoplasty</li><li>“Stop.”</li><li>(See above.)</li></ul>",
+            "<p>Vertebroplasty and kyphoplasty give 80–90% of patients prompt pain relief! Why? It's fast.</p>",
+        ]
+    )
+    text = readable_text(html)
+    assert measure_html(html) == measure(text)
+    assert measure(text).grade == textstat.flesch_kincaid_grade(text)
+    assert measure(text).reading_ease == textstat.flesch_reading_ease(text)
+
+
+_WORDS = st.sampled_from(["Tumor", "spine", "it's", "e.g.", "80–90%", "“cured”", "(rare)", "chordoma", "a", "pain"])
+_BLOCKS = st.lists(
+    st.tuples(st.lists(_WORDS, min_size=1, max_size=12), st.sampled_from(["", ".", "!", "?", ".”", ".)", ","])),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_BLOCKS)
+def test_block_counts_add_up_for_any_blocks(blocks):
+    html = "".join(f"<p>{' '.join(words)}{end}</p>" for words, end in blocks)
+    text = readable_text(html)
+    assert sum(map(count, text.split("\n")), TextCounts()) == count(text)
+    assert measure_html(html) == measure(text)
+    assert measure(text).grade == textstat.flesch_kincaid_grade(text)
+    assert measure(text).words == textstat.lexicon_count(text)
 
 
 @pytest.mark.parametrize(("seconds", "minutes"), [(0, 1), (59.9, 1), (60, 1), (60.1, 2), (299, 5)])

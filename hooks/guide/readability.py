@@ -1,7 +1,8 @@
 """Readability of a rendered page: Flesch–Kincaid grade, Flesch reading ease and reading time.
 
-The scores come from textstat; this module only decides *which text* is scored, because
-that choice moves the numbers more than any formula does:
+The scores are textstat's (tests/test_readability.py holds them equal to textstat's own
+functions on every built page); this module decides *which text* is scored, because that
+choice moves the numbers more than any formula does:
 
 - Only what a reader reads in the article: tooltip copies of glossary definitions
   (``.gl__tip``), permalink symbols (``.headerlink``) and anything marked
@@ -16,14 +17,20 @@ that choice moves the numbers more than any formula does:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import unescape
 
-import textstat
+from textstat.backend.counts._count_chars import count_chars
+from textstat.backend.counts._count_words import count_words
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+from textstat.backend.utils._get_pyphen import get_pyphen
 
 from .pronunciations import use_for_textstat
 
-use_for_textstat()
+PRONUNCIATIONS = use_for_textstat()
 
 BLOCK_TAGS = frozenset(
     [
@@ -82,6 +89,58 @@ read nearer 200 words a minute; at about 5 letters a word that is 60 ms a charac
 
 EASE_BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly hard"))
 """Flesch's own bands for reading ease (higher is easier); below the last one a text is "hard"."""
+LANGUAGE = "en_US"
+"""textstat's default language; it picks the American hyphenation patterns for words the CMU dictionary lacks."""
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = (
+    get_lang_cfg(LANGUAGE, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word")
+)
+
+
+@dataclass(frozen=True)
+class TextCounts:
+    """What the scores are made of, counted the way textstat counts them.
+
+    Counts add up: a page's counts are the sum of its blocks' counts, exactly as textstat
+    would count the blocks joined into one text (each block ends a sentence, so no
+    sentence runs from one block into the next). Blocks repeat, above all on the whole-guide
+    print page, which holds every other page, so each block is counted once per build.
+    """
+
+    words: int = 0
+    sentences: int = 0
+    """textstat's sentences, less those of two words or fewer, *before* its ``max(1, …)``."""
+    syllables: int = 0
+    characters: int = 0
+    """Characters other than white space, which textstat's reading time is based on."""
+
+    def __add__(self, other: TextCounts) -> TextCounts:
+        return TextCounts(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+            self.characters + other.characters,
+        )
+
+
+@lru_cache(maxsize=1 << 16)
+def word_syllables(word: str) -> int:
+    """textstat's syllable rule for one lower-case word: the CMU dictionary, else Pyphen's hyphenation."""
+    try:
+        return sum(1 for phone in PRONUNCIATIONS[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(get_pyphen(LANGUAGE).positions(word)) + 1
+
+
+@lru_cache(maxsize=1 << 16)
+def count(text: str) -> TextCounts:
+    """textstat's counts of ``text`` (its ``count_sentences`` without the final ``max(1, …)``)."""
+    sentences = re.findall(r"\b[^.!?]+[.!?]*", text, re.UNICODE)
+    return TextCounts(
+        words=count_words(text),
+        sentences=len(sentences) - sum(1 for sentence in sentences if count_words(sentence) <= 2),
+        syllables=sum(map(word_syllables, list_words(text, lowercase=True))),
+        characters=count_chars(text, ignore_spaces=True),
+    )
 
 
 @dataclass(frozen=True)
@@ -103,75 +162,96 @@ class Readability:
         return next((label for floor, label in EASE_BANDS if self.reading_ease >= floor), "hard")
 
 
+def scores(counts: TextCounts) -> Readability:
+    """textstat's formulas (``flesch_kincaid_grade``, ``flesch_reading_ease``, ``reading_time``) on counts."""
+    sentences = max(1, counts.sentences) if counts.characters else 0
+    per_sentence = counts.words / sentences if sentences else 0.0
+    per_word = counts.syllables / counts.words if counts.words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        grade = ease = 0.0
+    else:
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+        ease = FRE_BASE - FRE_SENTENCE_LENGTH * per_sentence - FRE_SYLLABLES_PER_WORD * per_word
+    return Readability(grade, ease, counts.words, READING_MS_PER_CHAR * counts.characters / 1000)
+
+
 def measure(text: str) -> Readability:
     """Score ``text`` (already reduced to what a reader reads, see :func:`readable_text`)."""
-    return Readability(
-        grade=textstat.flesch_kincaid_grade(text),
-        reading_ease=textstat.flesch_reading_ease(text),
-        words=textstat.lexicon_count(text),
-        seconds=textstat.reading_time(text, ms_per_char=READING_MS_PER_CHAR),
-    )
+    return scores(count(text))
 
 
-class _TextCollector(HTMLParser):
-    """Collects the text of each block, leaving out skipped elements and their children."""
+def measure_html(html: str) -> Readability:
+    """Score what a reader reads in ``html``, block by block (see :class:`TextCounts`)."""
+    return scores(sum(map(count, readable_blocks(html)), TextCounts()))
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-        self._skip_stack: list[str] = []
 
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if text:
-            self.blocks.append(text)
-        self._current = []
+_TOKEN = re.compile(
+    r"<(script|style)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"  # raw text: never read, never parsed
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>"  # a start, end or self-closing tag
+    r"|<!--.*?-->|<![^>]*>|<\?[^>]*>"  # comment, doctype, processing instruction
+    r"|([^<]+|<)",  # text (a "<" that starts no tag is text, as in HTML)
+    re.DOTALL | re.IGNORECASE,
+)
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_SKIP = re.compile(rf"\s{SKIP_ATTRIBUTE}(?=[\s=/]|$)", re.IGNORECASE)
 
-    def _skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-        classes = set((dict(attrs).get("class") or "").split())
-        return tag in NOT_TEXT_TAGS or bool(classes & SKIPPED_CLASSES) or any(k == SKIP_ATTRIBUTE for k, _ in attrs)
 
-    def handle_starttag(self, tag, attrs):
-        if self._skip_stack:
-            if tag not in VOID_TAGS:
-                self._skip_stack.append(tag)
-            return
-        if tag in BLOCK_TAGS:
-            self._flush()
-        if self._skipped(tag, attrs) and tag not in VOID_TAGS:
-            self._skip_stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        if not self._skip_stack and tag in BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag):
-        if self._skip_stack:
-            if tag in self._skip_stack:
-                while self._skip_stack.pop() != tag:
-                    pass
-            return
-        if tag in BLOCK_TAGS:
-            self._flush()
-
-    def handle_data(self, data):
-        if not self._skip_stack:
-            self._current.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
+def _skipped(tag: str, attributes: str) -> bool:
+    if tag in NOT_TEXT_TAGS:
+        return True
+    found = _CLASS.search(attributes) if "class" in attributes else None
+    if found and SKIPPED_CLASSES.intersection((found[1] or found[2] or found[3] or "").split()):
+        return True
+    return SKIP_ATTRIBUTE in attributes and _SKIP.search(attributes) is not None
 
 
 def text_blocks(html: str) -> list[str]:
-    """The text of each block of ``html``, in reading order, whitespace collapsed."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.blocks
+    """The text of each block of ``html``, in reading order, whitespace collapsed.
+
+    One regular expression walks the tags and the text between them: the page's HTML is
+    written by Markdown and our templates, well formed, and Python's ``HTMLParser`` took
+    most of a build's hook time on a large site doing the same walk.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+    skipping: list[str] = []  # open tags of a skipped element, innermost last
+
+    def flush() -> None:
+        if text := " ".join("".join(current).split()):
+            blocks.append(text)
+        current.clear()
+
+    for token in _TOKEN.finditer(html):
+        _raw, closing, tag, attributes, text = token.groups()
+        if text is not None:
+            if not skipping:
+                current.append(unescape(text) if "&" in text else text)
+        elif tag is not None:
+            tag = tag.lower()
+            if closing:
+                if skipping:
+                    if tag in skipping:
+                        while skipping.pop() != tag:
+                            pass
+                elif tag in BLOCK_TAGS:
+                    flush()
+            elif skipping:
+                if tag not in VOID_TAGS and not attributes.endswith("/"):
+                    skipping.append(tag)
+            else:
+                if tag in BLOCK_TAGS:
+                    flush()
+                if tag not in VOID_TAGS and not attributes.endswith("/") and _skipped(tag, attributes):
+                    skipping.append(tag)
+    flush()
+    return blocks
+
+
+def readable_blocks(html: str) -> list[str]:
+    """The blocks of ``html`` as they are scored: each one ending a sentence."""
+    return [block if block.endswith(SENTENCE_ENDS) else f"{block}." for block in text_blocks(html)]
 
 
 def readable_text(html: str) -> str:
     """What a reader reads on the page, one block per line, each block ending a sentence."""
-    return "\n".join(block if block.endswith(SENTENCE_ENDS) else f"{block}." for block in text_blocks(html))
+    return "\n".join(readable_blocks(html))

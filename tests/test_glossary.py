@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from guide.glossary import cross_check, fill_backlinks, render_glossary_page
+from guide.glossary import MOST_BACKLINKS, cross_check, fill_backlinks, render_glossary_page
 from guide.models import GlossaryTerm
 from test_snapshots import DATA
 
@@ -54,6 +54,17 @@ def test_backlinks_fill_or_say_none():
         filled
         == '<a href="../treatment/radiation/">Radiation therapy</a>, <a href="../treatment/surgery/">Surgery</a>|no page yet'
     )
+
+
+def test_backlinks_name_the_first_pages_and_count_the_rest():
+    html = '<span class="guide-term__pages" data-appears-on="tumor"></span>'
+    pages = [(f"Page {n}", f"../p{n}/") for n in range(MOST_BACKLINKS + 2)]
+    filled = fill_backlinks(html, {"tumor": pages})
+    assert filled.count("<a ") == MOST_BACKLINKS
+    assert f'<a href="../p{MOST_BACKLINKS - 1}/">Page {MOST_BACKLINKS - 1}</a> and 2 more pages' in filled
+    one_more = fill_backlinks(html, {"tumor": pages[: MOST_BACKLINKS + 1]})
+    assert one_more.endswith("</a> and 1 more page")
+    assert "more" not in fill_backlinks(html, {"tumor": pages[:MOST_BACKLINKS]})
 
 
 def test_cross_check_finds_self_reference():

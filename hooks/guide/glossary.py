@@ -12,6 +12,10 @@ from .models import GlossaryTerm
 from .templates import html_block, macro
 
 BACKLINKS = re.compile(r'<span class="guide-term__pages" data-appears-on="([a-z0-9-]+)"></span>')
+MOST_BACKLINKS = 10
+"""An entry names at most this many pages. In a large guide a common word ("tumor") is on
+hundreds of pages; a list that long helps no reader, and it made the glossary page grow
+with terms × pages (2.7 MB at 1,000 pages, `make bench`)."""
 GLOSSARY_DESCRIPTION = "Plain-language meanings of the medical words used in this guide, from A to Z."
 
 
@@ -45,9 +49,14 @@ def render_glossary_page(terms: Sequence[GlossaryTerm]) -> str:
 
 
 def fill_backlinks(html: str, pages_by_term: Mapping[str, Sequence[tuple[str, str]]]) -> str:
-    """Replace each entry's placeholder with links to the pages that use the term."""
+    """Replace each entry's placeholder with links to the first pages that use the term."""
     appears_on = macro("glossary.html", "appears_on")
-    return BACKLINKS.sub(lambda m: str(appears_on(pages_by_term.get(m[1], ()))), html)
+
+    def links(match: re.Match) -> str:
+        pages = pages_by_term.get(match[1], ())
+        return str(appears_on(pages[:MOST_BACKLINKS], len(pages) - MOST_BACKLINKS))
+
+    return BACKLINKS.sub(links, html)
 
 
 def cross_check(terms: Sequence[GlossaryTerm], file: str) -> list[Problem]:

@@ -18,6 +18,7 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -62,8 +63,13 @@ def section_id(src_uri: str) -> str:
     return "page-" + re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
 
 
+@lru_cache(maxsize=1 << 14)
 def site_path(url: str, base_url: str = "") -> str:
-    """A page-relative URL as a path from the site's root (``../prognosis/`` seen from ``treatment/``)."""
+    """A page-relative URL as a path from the site's root (``../prognosis/`` seen from ``treatment/``).
+
+    Cached: every section links to the glossary and to its neighbours, the same few URLs
+    thousands of times on a large guide, and ``urljoin`` is slow.
+    """
     return urlsplit(urljoin(_BASE + base_url, url)).path.removeprefix("/")
 
 

@@ -1,80 +1,44 @@
-"""What a visitor's browser sees: bytes of a first visit, and how fast search answers.
+"""What a visitor's browser sees: bytes of a first visit, of a first search, and how fast search answers.
 
-Both are measured in Chromium (Debian's, driven by Playwright) on a local server that
+All are measured in Chromium (Debian's, driven by Playwright) on a local server that
 serves the build under /spine-cancer-guide/, as GitHub Pages serves a project site.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
-import socket
 import statistics
-import threading
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-SITE_PATH = "/spine-cancer-guide/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+SCRIPTS = str(Path(__file__).resolve().parents[1] / "scripts")
+if SCRIPTS not in sys.path:
+    sys.path.insert(0, SCRIPTS)  # tests/ find it there too (pytest's pythonpath), under the same name
+
+from local_site import SITE_PATH, free_port, launch_chromium, serve  # noqa: E402, F401  (run.py uses them)
+
 VIEWPORT = {"width": 1280, "height": 800}
 QUERIES = ("kyphoplasty", "chordoma", "SRS", "metastasis", "vertebroplasty", "radiation")
 """The standard queries: procedures, a tumor type, an abbreviation, and common words."""
+FIRST_QUERY = "surgery"
+"""What the reader types in a first search (``first_visit_and_search``)."""
+SETTLE_MS = 500
+"""Waited after the network goes idle, so that nothing a page starts late is missed."""
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6
 """What web servers (and GitHub Pages) commonly use; each response body is compressed on its own."""
 COUNTED = ("html", "css", "js", "search index")
 
 
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under SITE_PATH; nothing is compressed, so bytes on the wire are raw bytes."""
-
-    def translate_path(self, path):
-        path = "/" + path[len(SITE_PATH) :] if path.startswith(SITE_PATH) else "/__outside_site__"
-        return super().translate_path(path)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}{SITE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @contextlib.contextmanager
 def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:
@@ -97,11 +61,14 @@ def kind_of(url: str, resource_type: str, content_type: str) -> str:
 
 @dataclass
 class Weight:
-    """Bytes of one first visit, by kind; ``raw`` and ``gzip`` count only HTML, CSS, JS and search index."""
+    """Bytes loaded, by kind; ``raw`` and ``gzip`` count only HTML, CSS, JS and search index."""
 
     raw: int = 0
     gzip: int = 0
-    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Every counted kind is listed, at zero when nothing of it was loaded (our first visit loads no search index).
+    by_kind: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {kind: {"raw": 0, "gzip": 0, "files": 0} for kind in COUNTED}
+    )
     files: list[dict] = field(default_factory=list)
 
     def add(self, url: str, kind: str, body: bytes) -> None:
@@ -119,23 +86,74 @@ class Weight:
         return asdict(self)
 
 
+def _weigh(responses: Sequence, url: str) -> Weight:
+    """Add up the successful responses from the site's own server."""
+    weight = Weight()
+    origin = url.split(SITE_PATH)[0]
+    for response in responses:
+        if response.status != 200 or not response.url.startswith(origin):
+            continue
+        kind = kind_of(response.url, response.request.resource_type, response.headers.get("content-type", ""))
+        weight.add(response.url.removeprefix(url), kind, response.body())
+    return weight
+
+
+def _settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def _load(page, url: str) -> None:
+    """Open ``url`` and wait until the network is idle: everything a first visit loads by itself.
+
+    Whatever the page loads, search index or not, is counted; a site that loads search
+    only when the reader wants it is weighed without it (see ``first_visit_and_search``).
+    """
+    page.goto(url, wait_until="load")
+    _settle(page)
+
+
 def first_visit(browser, url: str) -> Weight:
-    """Load ``url`` in a fresh context (empty cache) and add up every response until the search index is in."""
+    """Load ``url`` in a fresh context (empty cache) and add up every response until the network is idle."""
     context = browser.new_context(viewport=VIEWPORT)
     responses = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
     try:
-        with page.expect_response(lambda r: SEARCH_INDEX in r.url, timeout=30_000):
-            page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        weight = Weight()
-        for response in responses:
-            if response.status != 200 or not response.url.startswith(url.split(SITE_PATH)[0]):
-                continue
-            kind = kind_of(response.url, response.request.resource_type, response.headers.get("content-type", ""))
-            weight.add(response.url.removeprefix(url), kind, response.body())
-        return weight
+        _load(page, url)
+        return _weigh(responses, url)
+    finally:
+        context.close()
+
+
+def first_visit_and_search(browser, url: str, query: str = FIRST_QUERY) -> dict:
+    """A first visit, then a first search in the same fresh context: the bytes of each, and their sum.
+
+    The search is what a reader does: focus the search box, type ``query``, wait for the
+    results. ``first_search`` counts only what the search added (index, worker, ...), so
+    ``raw`` and ``gzip`` are what a reader who searches once has loaded in all.
+    """
+    context = browser.new_context(viewport=VIEWPORT)
+    responses = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    try:
+        _load(page, url)
+        visit = _weigh(responses, url)
+        seen = len(responses)
+        box = page.locator("input.md-search__input")
+        box.focus()
+        box.press_sequentially(query, delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        _settle(page)
+        search = _weigh(responses[seen:], url)
+        return {
+            "query": query,
+            "first_visit": visit.as_dict(),
+            "first_search": search.as_dict(),
+            "raw": visit.raw + search.raw,
+            "gzip": visit.gzip + search.gzip,
+        }
     finally:
         context.close()
 
@@ -164,6 +182,11 @@ MEASURE_LAST_KEY = """
 
 
 def _search_ready(page) -> None:
+    """Open search and wait until the worker has the index, so latency never includes loading it.
+
+    The click is also what makes the site load the index and the worker (search on demand).
+    The result line leaves "Initializing search" only once the worker, index in, has answered.
+    """
     page.click("input.md-search__input")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"

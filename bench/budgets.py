@@ -30,6 +30,8 @@ FIGURES = (
     Figure("weight_ratio_raw", "Page weight, raw (ours ÷ stock Material)", "×", 1.0),
     Figure("weight_ratio_gzip", "Page weight, gzip (ours ÷ stock Material)", "×", 1.0),
     Figure("weight_gzip_kb", "Page weight, gzip, absolute", "KB", 100.0),
+    Figure("weight_with_search_raw", "Page weight after a first search, raw (ours ÷ stock Material)", "×", None),
+    Figure("weight_with_search_gzip", "Page weight after a first search, gzip (ours ÷ stock Material)", "×", None),
     Figure("search_latency_ms", "Search latency, last keystroke to first result (median)", "ms", 100.0),
     Figure("offline_zip_kb", "Offline zip size", "KB", None),
     Figure("make_test_seconds", "`make test` wall time", "s", None),

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import socket
-import threading
 from pathlib import Path
 
 import pytest
+from local_site import (  # noqa: F401  (SITE_PATH, CHROMIUM_ARGS, free_port and serve are imported from here by tests)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MISSING_CHROMIUM,
+    SITE_PATH,
+    free_port,
+    launch_chromium,
+    serve,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_PATH = "/spine-cancer-guide/"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def build_site(
@@ -50,60 +42,6 @@ def build_site(
     return site_dir
 
 
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serve the site under SITE_PATH, as GitHub Pages serves a project site."""
-
-    prefix = SITE_PATH
-
-    def translate_path(self, path):
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix) :]
-        elif path.rstrip("/") == self.prefix.rstrip("/"):
-            path = "/"
-        else:
-            path = "/__outside_site__"
-        return super().translate_path(path)
-
-    def end_headers(self):
-        # linkchecker throttles every host (0.1-0.6 s per request) unless the server sends this header.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int):
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}{SITE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()
@@ -126,9 +64,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+        pytest.fail(MISSING_CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 

@@ -23,14 +23,13 @@ from functools import lru_cache
 from html import unescape
 
 from textstat.backend.counts._count_chars import count_chars
+from textstat.backend.counts._count_syllables import count_syllables
 from textstat.backend.counts._count_words import count_words
-from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-from textstat.backend.utils._get_pyphen import get_pyphen
 
 from .pronunciations import use_for_textstat
 
-PRONUNCIATIONS = use_for_textstat()
+use_for_textstat()
 
 BLOCK_TAGS = frozenset(
     [
@@ -103,7 +102,7 @@ class TextCounts:
     Counts add up: a page's counts are the sum of its blocks' counts, exactly as textstat
     would count the blocks joined into one text (each block ends a sentence, so no
     sentence runs from one block into the next). Blocks repeat, above all on the whole-guide
-    print page, which holds every other page, so each block is counted once per build.
+    print page, which holds every other page, so each block is counted once (``count`` is cached).
     """
 
     words: int = 0
@@ -123,22 +122,13 @@ class TextCounts:
 
 
 @lru_cache(maxsize=1 << 16)
-def word_syllables(word: str) -> int:
-    """textstat's syllable rule for one lower-case word: the CMU dictionary, else Pyphen's hyphenation."""
-    try:
-        return sum(1 for phone in PRONUNCIATIONS[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(get_pyphen(LANGUAGE).positions(word)) + 1
-
-
-@lru_cache(maxsize=1 << 16)
 def count(text: str) -> TextCounts:
     """textstat's counts of ``text`` (its ``count_sentences`` without the final ``max(1, …)``)."""
     sentences = re.findall(r"\b[^.!?]+[.!?]*", text, re.UNICODE)
     return TextCounts(
         words=count_words(text),
         sentences=len(sentences) - sum(1 for sentence in sentences if count_words(sentence) <= 2),
-        syllables=sum(map(word_syllables, list_words(text, lowercase=True))),
+        syllables=count_syllables(text, LANGUAGE),
         characters=count_chars(text, ignore_spaces=True),
     )
 

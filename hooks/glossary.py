@@ -39,6 +39,10 @@ def on_page_content(html, page, config, files):
     return result.html
 
 
+def on_post_page(output, page, config):
+    return _linker.add_tooltips(output)
+
+
 def on_env(env, config, files):
     glossary = files.get_file_from_path(GLOSSARY_PAGE).page
     links = {

@@ -70,9 +70,35 @@ def test_words_inside_other_words_are_not_terms():
 
 def test_tooltip_text_is_escaped():
     evil = term("evil", "evil", short='<img src=x onerror="alert(1)">')
-    result = TermLinker([evil]).link("<p>evil</p>", lambda s: "#" + s)
-    assert "<img" not in result.html
-    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in result.html
+    linker = TermLinker([evil])
+    html = linker.add_tooltips(linker.link("<p>evil</p>", lambda s: "#" + s).html)
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+
+
+def test_links_go_into_content_tooltips_into_the_finished_page():
+    """Search and readability read the content: no definition may be in it twice."""
+    linked = link("<p>A chordoma and SRS.</p>").html
+    assert "gl__tip" not in linked
+    finished = LINKER.add_tooltips(f"<html><body>{linked}</body></html>")
+    chordoma = LINKER.terms["chordoma"]
+    assert (
+        '<a class="gl__term" href="../glossary/#chordoma" data-term="chordoma" aria-describedby="gl-tip-chordoma">'
+        f'chordoma</a><span class="gl__tip" role="tooltip" id="gl-tip-chordoma">{chordoma.short}</span></span>'
+    ) in finished
+    assert finished.count('class="gl__tip"') == 2
+    assert LINKER.add_tooltips(finished) == finished, "once only"
+
+
+def test_a_tooltip_takes_the_id_the_link_points_at():
+    """The whole-guide page rewrites ids per section; the tooltip must match the rewritten link."""
+    moved = (
+        '<span class="gl"><a class="gl__term" href="#g" data-term="srs" '
+        'aria-describedby="page-treatment-radiation--gl-tip-srs">SRS</a></span>'
+    )
+    assert 'id="page-treatment-radiation--gl-tip-srs">' in LINKER.add_tooltips(moved)
+    unknown = moved.replace('data-term="srs"', 'data-term="no-such-term"')
+    assert LINKER.add_tooltips(unknown) == unknown
 
 
 def test_trie_pattern_matches_exactly_its_words():

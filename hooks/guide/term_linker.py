@@ -1,9 +1,15 @@
-"""Link the first mention of each glossary term on a page, with its tooltip.
+"""Link the first mention of each glossary term on a page, and give each link its tooltip.
 
 Works on the page's HTML rather than its Markdown: headings, code, links, admonition
 titles, tag attributes and URLs are then plain to see and can be skipped reliably.
 All terms are matched by one compiled pattern, built as a trie so that the regex
 engine tries only the branches that start with the current letter.
+
+Links are placed in the page's content; tooltips only in the finished page. A tooltip
+repeats a definition, so search and readability must not see it, and it doubled what
+both had to read (a 1,000-word page carries about 25 of them). Added last, it needs no
+exclusion: the whole-guide page moves links with their ids rewritten, and each tooltip
+takes its id from the link it follows.
 """
 
 from __future__ import annotations
@@ -55,6 +61,10 @@ VOID_TAGS = frozenset(
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 LINKED = re.compile(r'\bdata-term="([a-z0-9-]+)"')
+TERM_LINK = re.compile(
+    r'<a class="gl__term"[^>]*?\sdata-term="([a-z0-9-]+)"[^>]*?\saria-describedby="([^"\s]+)[^"]*"[^>]*>[^<]*</a>'
+    r'(?!<span class="gl__tip")'
+)
 URL = r"(?P<url>(?:https?://|www\.)[^\s<]+)"
 MAYBE_URL = re.compile(r"://|www\.", re.I)
 
@@ -103,6 +113,7 @@ class TermLinker:
         # letter. Its never-matching "url" group lets replace() treat both patterns alike.
         self._pattern_no_url = re.compile(rf"(?<![\w-])(?P<term>{words})(?![\w-])(?P<url>(?!))?", re.I)
         self._link = macro("glossary.html", "term_link")
+        self._tooltip = macro("glossary.html", "tooltip")
 
     def link(self, html: str, href: Callable[[str], str]) -> LinkResult:
         """Link first mentions in ``html``; ``href(slug)`` gives the glossary URL for this page."""
@@ -119,6 +130,15 @@ class TermLinker:
         out.append(tail if skipping else self._link_text(tail, seen, href, result))
         result.html = "".join(out)
         return result
+
+    def add_tooltips(self, html: str) -> str:
+        """After each term link in the finished ``html``, its tooltip (once; unknown slugs are left alone)."""
+
+        def add(match: re.Match) -> str:
+            term = self.terms.get(match[1])
+            return match[0] + str(self._tooltip(term, match[2])) if term else match[0]
+
+        return TERM_LINK.sub(add, html) if "gl__term" in html else html
 
     @staticmethod
     def _track(tag: re.Match, stack: list, skipping: int) -> int:

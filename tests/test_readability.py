@@ -107,6 +107,14 @@ _BLOCKS = st.lists(
 )
 
 
+def test_syllables_word_by_word_are_textstats_count_of_the_text():
+    from textstat.backend.counts._count_syllables import count_syllables
+
+    text = (ROOT / "source/can-you-cure-cancer-of-the-spine.txt").read_text(encoding="utf-8")
+    text += " The patients' doctors don't know; it's the tumor's grade. Kyphoplasty: 80–90%!"
+    assert count(text).syllables == count_syllables(text, "en_US") > 1000
+
+
 @given(_BLOCKS)
 def test_block_counts_add_up_for_any_blocks(blocks):
     html = "".join(f"<p>{' '.join(words)}{end}</p>" for words, end in blocks)

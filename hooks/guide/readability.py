@@ -25,6 +25,7 @@ from html import unescape
 from textstat.backend.counts._count_chars import count_chars
 from textstat.backend.counts._count_syllables import count_syllables
 from textstat.backend.counts._count_words import count_words
+from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_lang_cfg import get_lang_cfg
 
 from .pronunciations import use_for_textstat
@@ -122,13 +123,24 @@ class TextCounts:
 
 
 @lru_cache(maxsize=1 << 16)
+def word_syllables(word: str) -> int:
+    """textstat's ``count_syllables`` of one word.
+
+    textstat counts a text's syllables word by word over ``list_words(text, lowercase=True)``,
+    so asking it one word at a time gives the same sum (tests/test_readability.py), and a
+    word met a thousand times is looked up once.
+    """
+    return count_syllables(word, LANGUAGE)
+
+
+@lru_cache(maxsize=1 << 16)
 def count(text: str) -> TextCounts:
     """textstat's counts of ``text`` (its ``count_sentences`` without the final ``max(1, …)``)."""
     sentences = re.findall(r"\b[^.!?]+[.!?]*", text, re.UNICODE)
     return TextCounts(
         words=count_words(text),
         sentences=len(sentences) - sum(1 for sentence in sentences if count_words(sentence) <= 2),
-        syllables=count_syllables(text, LANGUAGE),
+        syllables=sum(map(word_syllables, list_words(text, lowercase=True))),
         characters=count_chars(text, ignore_spaces=True),
     )
 

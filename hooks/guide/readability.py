@@ -196,11 +196,15 @@ _TOKEN = re.compile(
 )
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _SKIP = re.compile(rf"\s{SKIP_ATTRIBUTE}(?=[\s=/]|$)", re.IGNORECASE)
+_MAYBE_SKIPPED = re.compile("|".join(map(re.escape, sorted(SKIPPED_CLASSES | {SKIP_ATTRIBUTE}))), re.IGNORECASE)
+"""One quick look at a tag's attributes; only a tag that passes it has them read."""
 
 
 def _skipped(tag: str, attributes: str) -> bool:
     if tag in NOT_TEXT_TAGS:
         return True
+    if not _MAYBE_SKIPPED.search(attributes):
+        return False
     found = _CLASS.search(attributes) if "class" in attributes else None
     if found and SKIPPED_CLASSES.intersection((found[1] or found[2] or found[3] or "").split()):
         return True
@@ -219,9 +223,10 @@ def text_blocks(html: str) -> list[str]:
     skipping: list[str] = []  # open tags of a skipped element, innermost last
 
     def flush() -> None:
-        if text := " ".join("".join(current).split()):
-            blocks.append(text)
-        current.clear()
+        if current:
+            if text := " ".join("".join(current).split()):
+                blocks.append(text)
+            current.clear()
 
     for token in _TOKEN.finditer(html):
         _raw, closing, tag, attributes, text = token.groups()

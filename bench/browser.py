@@ -113,17 +113,24 @@ def _load(page, url: str) -> None:
     _settle(page)
 
 
-def first_visit(browser, url: str) -> Weight:
-    """Load ``url`` in a fresh context (empty cache) and add up every response until the network is idle."""
+@contextlib.contextmanager
+def fresh_visit(browser, url: str) -> Iterator[tuple]:
+    """``url`` loaded in a fresh context (empty cache): the page, and every response so far and to come."""
     context = browser.new_context(viewport=VIEWPORT)
     responses = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
     try:
         _load(page, url)
-        return _weigh(responses, url)
+        yield page, responses
     finally:
         context.close()
+
+
+def first_visit(browser, url: str) -> Weight:
+    """Every response of a first visit to ``url``, until the network is idle."""
+    with fresh_visit(browser, url) as (_page, responses):
+        return _weigh(responses, url)
 
 
 def first_visit_and_search(browser, url: str, query: str = FIRST_QUERY) -> dict:
@@ -133,12 +140,7 @@ def first_visit_and_search(browser, url: str, query: str = FIRST_QUERY) -> dict:
     results. ``first_search`` counts only what the search added (index, worker, ...), so
     ``raw`` and ``gzip`` are what a reader who searches once has loaded in all.
     """
-    context = browser.new_context(viewport=VIEWPORT)
-    responses = []
-    context.on("response", lambda response: responses.append(response))
-    page = context.new_page()
-    try:
-        _load(page, url)
+    with fresh_visit(browser, url) as (page, responses):
         visit = _weigh(responses, url)
         seen = len(responses)
         box = page.locator("input.md-search__input")
@@ -147,15 +149,13 @@ def first_visit_and_search(browser, url: str, query: str = FIRST_QUERY) -> dict:
         page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
         _settle(page)
         search = _weigh(responses[seen:], url)
-        return {
-            "query": query,
-            "first_visit": visit.as_dict(),
-            "first_search": search.as_dict(),
-            "raw": visit.raw + search.raw,
-            "gzip": visit.gzip + search.gzip,
-        }
-    finally:
-        context.close()
+    return {
+        "query": query,
+        "first_visit": visit.as_dict(),
+        "first_search": search.as_dict(),
+        "raw": visit.raw + search.raw,
+        "gzip": visit.gzip + search.gzip,
+    }
 
 
 MEASURE_LAST_KEY = """

@@ -61,10 +61,9 @@ class Pronunciations(Mapping):
         return sum(1 for _ in self)
 
 
-def use_for_textstat() -> Pronunciations:
+def use_for_textstat() -> None:
     """Give textstat this dictionary instead of the one it would parse (textstat 0.7.8 layout)."""
     from textstat.backend.counts import _count_syllables
 
     pronunciations = Pronunciations()
     _count_syllables.get_cmudict = lambda lang: pronunciations if lang.split("_")[0] == "en" else None
-    return pronunciations

@@ -28,6 +28,7 @@ from textstat.backend.counts._count_words import count_words
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_lang_cfg import get_lang_cfg
 
+from .html_tags import TAG_PATTERN, class_names, opens_element
 from .pronunciations import use_for_textstat
 
 use_for_textstat()
@@ -77,9 +78,6 @@ BLOCK_TAGS = frozenset(
 SKIPPED_CLASSES = frozenset({"gl__tip", "headerlink"})
 SKIP_ATTRIBUTE = "data-readability-skip"
 NOT_TEXT_TAGS = frozenset({"script", "style", "template", "svg"})
-VOID_TAGS = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
-)
 SENTENCE_ENDS = (".", "!", "?", ".”", "!”", "?”", '."', '!"', '?"', ".)", "?)", "!)")
 
 READING_MS_PER_CHAR = 60.0
@@ -189,12 +187,11 @@ def measure_html(html: str) -> Readability:
 
 _TOKEN = re.compile(
     r"<(script|style)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"  # raw text: never read, never parsed
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>"  # a start, end or self-closing tag
+    rf"|{TAG_PATTERN}"  # a start, end or self-closing tag
     r"|<!--.*?-->|<![^>]*>|<\?[^>]*>"  # comment, doctype, processing instruction
     r"|([^<]+|<)",  # text (a "<" that starts no tag is text, as in HTML)
     re.DOTALL | re.IGNORECASE,
 )
-_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _SKIP = re.compile(rf"\s{SKIP_ATTRIBUTE}(?=[\s=/]|$)", re.IGNORECASE)
 _MAYBE_SKIPPED = re.compile("|".join(map(re.escape, sorted(SKIPPED_CLASSES | {SKIP_ATTRIBUTE}))), re.IGNORECASE)
 """One quick look at a tag's attributes; only a tag that passes it has them read."""
@@ -205,8 +202,7 @@ def _skipped(tag: str, attributes: str) -> bool:
         return True
     if not _MAYBE_SKIPPED.search(attributes):
         return False
-    found = _CLASS.search(attributes) if "class" in attributes else None
-    if found and SKIPPED_CLASSES.intersection((found[1] or found[2] or found[3] or "").split()):
+    if SKIPPED_CLASSES & class_names(attributes):
         return True
     return SKIP_ATTRIBUTE in attributes and _SKIP.search(attributes) is not None
 
@@ -243,12 +239,12 @@ def text_blocks(html: str) -> list[str]:
                 elif tag in BLOCK_TAGS:
                     flush()
             elif skipping:
-                if tag not in VOID_TAGS and not attributes.endswith("/"):
+                if opens_element(tag, attributes):
                     skipping.append(tag)
             else:
                 if tag in BLOCK_TAGS:
                     flush()
-                if tag not in VOID_TAGS and not attributes.endswith("/") and _skipped(tag, attributes):
+                if opens_element(tag, attributes) and _skipped(tag, attributes):
                     skipping.append(tag)
     flush()
     return blocks

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .html_tags import TAG_PATTERN, class_names, opens_element
 from .models import GlossaryTerm
 from .templates import macro
 
@@ -55,11 +56,7 @@ SKIP_TAGS = frozenset(
     }
 )
 SKIP_CLASSES = frozenset({"admonition-title", "gl", "headerlink"})
-VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
-CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+TAG = re.compile(rf"<!--.*?-->|{TAG_PATTERN}", re.S)
 LINKED = re.compile(r'\bdata-term="([a-z0-9-]+)"')
 TERM_LINK = re.compile(
     r'<a class="gl__term"[^>]*?\sdata-term="([a-z0-9-]+)"[^>]*?\saria-describedby="([^"\s]+)[^"]*"[^>]*>[^<]*</a>'
@@ -144,12 +141,10 @@ class TermLinker:
     def _track(tag: re.Match, stack: list, skipping: int) -> int:
         """Keep the open-element stack, and how many open elements forbid links."""
         closing, name, attrs = tag[1], (tag[2] or "").lower(), tag[3] or ""
-        if not name or name in VOID_TAGS or attrs.rstrip().endswith("/"):
+        if not name or not opens_element(name, attrs):
             return skipping
         if not closing:
-            classes = CLASS_ATTR.search(attrs)
-            class_names = set(next(filter(None, classes.groups())).split()) if classes else set()
-            skip = name in SKIP_TAGS or bool(class_names & SKIP_CLASSES)
+            skip = name in SKIP_TAGS or bool(class_names(attrs) & SKIP_CLASSES)
             stack.append((name, skip))
             return skipping + skip
         names = [open_name for open_name, _ in stack]

@@ -2,22 +2,24 @@
 
 Review dates are read and checked in ``on_config``, before MkDocs cleans site/, so a bad
 ``review:`` stops the build with file, field and line, and the last good site stays.
-Readability is scored in ``on_page_context``, not ``on_page_content``: by then every hook has
-finished the page's HTML, including what ``on_env`` adds (the glossary's "Appears on" lines,
-the print page's sections).
+Readability is scored in ``on_env``, not ``on_page_content``: by then every hook has finished
+every page's HTML, including what ``on_env`` adds (the glossary's "Appears on" lines, the print
+page's sections), and the print page can add up its sections' counts instead of reading the
+whole guide a second time.
 """
 
 from pathlib import Path
 
 from guide import page_info
 from guide.errors import DataError, Problem
-from guide.print_page import PRINT_PAGE
-from guide.readability import measure_html
+from guide.print_page import PRINT_PAGE, last_whole_guide_text
+from guide.readability import Readability, counts_html, scores
 from guide.wiring import project_root, reports_data_errors
 from mkdocs.plugins import event_priority
 
 ABOUT_PAGE = "about.md"
 _files = None
+_readability: dict[str, Readability] = {}
 
 
 @reports_data_errors
@@ -50,6 +52,17 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-100)  # after the glossary (0) and the print page (-50) have finished their pages
+def on_env(env, config, files):
+    counts = {f.src_uri: counts_html(f.page.content) for f in files.documentation_pages() if f.src_uri != PRINT_PAGE}
+    whole_guide = last_whole_guide_text()
+    if whole_guide is not None and files.get_file_from_path(PRINT_PAGE) is not None:
+        counts[PRINT_PAGE] = whole_guide.counts(counts)
+    _readability.clear()
+    _readability.update((page, scores(page_counts)) for page, page_counts in counts.items())
+    return env
+
+
 def on_page_context(context, page, config, nav):
     about = _files.get_file_from_path(ABOUT_PAGE)
     print_page = _files.get_file_from_path(PRINT_PAGE)
@@ -57,7 +70,7 @@ def on_page_context(context, page, config, nav):
     context["page_info"] = page_info.PageInfo(
         page=page.file.src_uri,
         review=page_info.review_dates(review),
-        readability=measure_html(page.content),
+        readability=_readability[page.file.src_uri],
         about_url=about.url,
         print_url=print_page.url if print_page and print_page is not page.file else None,
     )

@@ -7,7 +7,9 @@ from guide.print_page import (
     PrintSection,
     fill_print_page,
     print_page_markdown,
+    remember_whole_guide_text,
     render_sections,
+    whole_guide_text,
 )
 from guide.wiring import reports_data_errors
 from mkdocs.plugins import event_priority
@@ -49,5 +51,6 @@ def on_env(env, config, files):
         )
         for p in _nav_pages
     ]
+    remember_whole_guide_text(whole_guide_text(page.content, sections, page.file.url))
     page.content = fill_print_page(page.content, render_sections(sections, page.file.url))
     return env

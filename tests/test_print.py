@@ -12,17 +12,21 @@ import yaml
 from conftest import ROOT
 from guide.addresses import hosted_address
 from guide.errors import DataError
+from guide.models import PageReview
 from guide.print_page import (
     SECTIONS_PLACEHOLDER,
+    PrintSection,
     Rebase,
     demote_headings,
     fill_print_page,
     print_page_markdown,
     relative_url,
+    render_sections,
     section_id,
     site_path,
+    whole_guide_text,
 )
-from guide.readability import text_blocks
+from guide.readability import counts_html, text_blocks
 from pagetext import soup
 from pypdf import PdfReader
 
@@ -136,6 +140,29 @@ def test_page_markdown_and_placeholder():
     assert fill_print_page(f"<p>x</p>{SECTIONS_PLACEHOLDER}", "<section/>") == "<p>x</p><section/>"
     with pytest.raises(DataError, match="lost its placeholder"):
         fill_print_page("<p>no placeholder</p>", "<section/>")
+
+
+REVIEW = PageReview(last_reviewed="2026-01-05", next_review_due="2027-01-05", reviewer_role="Editor")
+PAGES = {
+    "index.md": '<h1 id="a">Spine cancer</h1><p>Most masses are <a href="x/">metastatic</a>. Some are not!</p>',
+    "x/tumors.md": '<div class="admonition"><p class="admonition-title">Key points</p><ul><li>One point'
+    '</li><li>Two points.</li></ul></div><h2 id="b">Grades</h2><p>Low grade tumours &amp; high grade ones.</p>',
+    "x/care.md": "<p>Text that starts the page</p><table><tr><td>Cell one</td><td>cell two</td></tr></table>",
+}
+
+
+def test_whole_guide_text_counts_as_a_walk_of_the_filled_page():
+    sections = [
+        PrintSection(src_uri=src, title=src, url=src.replace(".md", "/"), content=html, review=REVIEW, address=None)
+        for src, html in PAGES.items()
+    ]
+    frame = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
+    filled = fill_print_page(frame, render_sections(sections, "print/"))
+    text = whole_guide_text(frame, sections, "print/")
+    page_counts = {src: counts_html(html) for src, html in PAGES.items()}
+    assert text.pages == tuple(PAGES)
+    assert text.counts(page_counts) == counts_html(filled)
+    assert text.counts(page_counts) != counts_html(text.frame_html), "the pages' text is really added"
 
 
 # --- the built page --------------------------------------------------------------------------

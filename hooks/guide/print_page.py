@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -27,6 +27,7 @@ from markupsafe import Markup
 from .errors import DataError
 from .models import PageReview
 from .page_info import review_dates
+from .readability import TextCounts, counts_html
 from .templates import macro
 
 PRINT_PAGE = "print.md"
@@ -165,3 +166,42 @@ def fill_print_page(html: str, sections_html: str) -> str:
             "hooks/guide/print_page.py", f"the print page lost its placeholder {SECTIONS_PLACEHOLDER!r}"
         )
     return html.replace(SECTIONS_PLACEHOLDER, sections_html, 1)
+
+
+@dataclass(frozen=True)
+class WholeGuideText:
+    """The print page's text, told without its sections' content, which readability knows already.
+
+    The print page holds the whole guide, so walking its HTML for readability costs as much
+    as walking every page again (0.8 s for a 1,000-page site). Its text is its own frame
+    (title, how-to, contents list, each section's review line) plus each page's text, block
+    for block: moving a page onto the print page changes attributes and heading levels,
+    never text, and every section starts and ends a block. tests/test_print.py holds the
+    counts equal to a walk of the finished page.
+    """
+
+    frame_html: str
+    """The filled print page with every section's content left out."""
+    pages: tuple[str, ...]
+    """The pages whose text it holds, by path under docs/."""
+
+    def counts(self, page_counts: Mapping[str, TextCounts]) -> TextCounts:
+        return sum((page_counts[page] for page in self.pages), counts_html(self.frame_html))
+
+
+def whole_guide_text(page_html: str, sections: Sequence[PrintSection], print_url: str) -> WholeGuideText:
+    """``page_html`` is the print page before :func:`fill_print_page`."""
+    hollow = render_sections([replace(section, content="") for section in sections], print_url)
+    return WholeGuideText(fill_print_page(page_html, hollow), tuple(section.src_uri for section in sections))
+
+
+_last_assembled: list[WholeGuideText] = []
+"""Set by the print page hook in ``on_env``, read by the page-info hook right after it."""
+
+
+def remember_whole_guide_text(text: WholeGuideText) -> None:
+    _last_assembled[:] = [text]
+
+
+def last_whole_guide_text() -> WholeGuideText | None:
+    return _last_assembled[0] if _last_assembled else None

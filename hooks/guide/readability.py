@@ -28,10 +28,8 @@ from textstat.backend.counts._count_words import count_words
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_lang_cfg import get_lang_cfg
 
+from . import hyphenation, pronunciations
 from .html_tags import TAG_PATTERN, class_names, opens_element
-from .pronunciations import use_for_textstat
-
-use_for_textstat()
 
 BLOCK_TAGS = frozenset(
     [
@@ -89,6 +87,9 @@ EASE_BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain 
 """Flesch's own bands for reading ease (higher is easier); below the last one a text is "hard"."""
 LANGUAGE = "en_US"
 """textstat's default language; it picks the American hyphenation patterns for words the CMU dictionary lacks."""
+
+pronunciations.use_for_textstat()
+hyphenation.use_for_textstat(LANGUAGE)
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = (
     get_lang_cfg(LANGUAGE, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word")
 )
@@ -180,9 +181,14 @@ def measure(text: str) -> Readability:
     return scores(count(text))
 
 
+def counts_html(html: str) -> TextCounts:
+    """The counts of what a reader reads in ``html``, block by block (see :class:`TextCounts`)."""
+    return sum(map(count, readable_blocks(html)), TextCounts())
+
+
 def measure_html(html: str) -> Readability:
-    """Score what a reader reads in ``html``, block by block (see :class:`TextCounts`)."""
-    return scores(sum(map(count, readable_blocks(html)), TextCounts()))
+    """Score what a reader reads in ``html``."""
+    return scores(counts_html(html))
 
 
 _TOKEN = re.compile(

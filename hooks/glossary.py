@@ -5,6 +5,7 @@ from collections import defaultdict
 from guide import site_data
 from guide.glossary import fill_backlinks, render_glossary_page
 from guide.term_linker import TermLinker
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -39,8 +40,10 @@ def on_page_content(html, page, config, files):
     return result.html
 
 
-def on_post_page(output, page, config):
-    return _linker.add_tooltips(output)
+@event_priority(-100)  # after Material's search plugin has indexed the page: tooltips repeat definitions
+def on_page_context(context, page, config, nav):
+    page.content = _linker.add_tooltips(page.content)
+    return context
 
 
 def on_env(env, config, files):

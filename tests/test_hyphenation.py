@@ -6,7 +6,7 @@ import guide.readability  # noqa: F401  (importing it hands Pyphen the lazy patt
 import pyphen
 import pytest
 from conftest import ROOT
-from guide.hyphenation import LazyHyphDict, LazyPatterns, pattern_lines
+from guide.hyphenation import EAGER_AFTER_WORDS, LazyHyphDict, LazyPatterns, pattern_lines
 from guide.pronunciations import Pronunciations
 from guide.readability import LANGUAGE
 from textstat.backend.counts import _count_syllables
@@ -52,6 +52,15 @@ def test_nothing_is_parsed_until_a_word_needs_it():
     assert "patterns" not in vars(lazy)
     lazy.positions("kyphoplasty")
     assert 0 < len(lazy.patterns._parsed) < 100
+
+
+def test_many_words_switch_to_the_eager_parse(monkeypatch):
+    lazy = LazyHyphDict(PATH)
+    eager = eager_pyphen(monkeypatch).hd
+    words = WORDS[: EAGER_AFTER_WORDS + 50]
+    points = [lazy.positions(word) for word in words]
+    assert type(lazy.patterns) is dict and lazy.patterns == EAGER.patterns
+    assert points == [eager.positions(word) for word in words]
 
 
 def test_zero_only_and_repeated_patterns_follow_pyphen():

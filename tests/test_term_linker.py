@@ -50,6 +50,14 @@ def test_acronyms_match_case_sensitively_words_do_not():
     assert link("<p>Chordomas are rare</p>").linked == ["chordoma"]
 
 
+def test_text_whose_lowercase_changes_length_is_matched_in_its_own_case():
+    """ "İ" lowercases to two characters; positions in the lowercased copy would be off by one."""
+    result = link("<p>İzmir: SRS and Chordomas, srs, WWW.example.org/metastasis</p>")
+    assert result.linked == ["srs", "chordoma"]
+    assert ">SRS</a></span> and " in result.html and ">Chordomas</a></span>, srs," in result.html
+    assert result.html.endswith("WWW.example.org/metastasis</p>"), "a URL is still left alone"
+
+
 def test_skips_headings_code_links_titles_and_urls():
     html = (
         "<h2 id='chordoma'>Chordoma</h2><p><code>chordoma</code> <a href='x'>chordoma</a> "

@@ -115,6 +115,18 @@ class LazyHyphDict(pyphen.HyphDict):
     def maxlen(self) -> int:
         return max(map(len, self.patterns))
 
+    def positions(self, word):
+        if len(self.cache) == EAGER_AFTER_WORDS and isinstance(self.patterns, LazyPatterns):
+            self.patterns = pyphen.HyphDict(self.path).patterns
+        return super().positions(word)
+
+
+EAGER_AFTER_WORDS = 300
+"""A lazy lookup costs a Python call where the eager dict costs none: ``positions`` looks up
+every piece of a word (about 60 for a 10-letter word), so once some 300 words have been
+hyphenated, parsing the whole file (60-100 ms) is the cheaper way on. A page or a small site
+stays well below that; a large site of many unusual words passes it once."""
+
 
 def use_for_textstat(language: str) -> None:
     """Make ``Pyphen(lang=language)``, which textstat creates, use the lazily parsed patterns."""

@@ -230,12 +230,12 @@ def text_blocks(html: str) -> list[str]:
                 blocks.append(text)
             current.clear()
 
-    for token in _TOKEN.finditer(html):
-        _raw, closing, tag, attributes, text = token.groups()
-        if text is not None:
+    # findall: tuples made in C, no match objects; a group that took no part is "", never None.
+    for _raw, closing, tag, attributes, text in _TOKEN.findall(html):
+        if text:
             if not skipping:
                 current.append(unescape(text) if "&" in text else text)
-        elif tag is not None:
+        elif tag:
             tag = tag.lower()
             if closing:
                 if skipping:

@@ -36,6 +36,9 @@ def exclude_from_search(html: str, classes: frozenset[str] = GENERATED_DUPLICATE
     Material's search plugin skips such an element and all it contains.
     """
 
+    if not any(name in html for name in classes):  # most pages hold none of them: skip the walk
+        return html
+
     def mark(tag: re.Match) -> str:
         if not classes.intersection(tag[3].split()) or EXCLUDE_ATTRIBUTE in tag[2]:
             return tag[0]

@@ -5,11 +5,11 @@ titles, tag attributes and URLs are then plain to see and can be skipped reliabl
 All terms are matched by one compiled pattern, built as a trie so that the regex
 engine tries only the branches that start with the current letter.
 
-Links are placed in the page's content; tooltips only in the finished page. A tooltip
-repeats a definition, so search and readability must not see it, and it doubled what
-both had to read (a 1,000-word page carries about 25 of them). Added last, it needs no
-exclusion: the whole-guide page moves links with their ids rewritten, and each tooltip
-takes its id from the link it follows.
+Links are placed in the page's content; tooltips only once search has indexed the page and
+readability has scored it. A tooltip repeats a definition, so search and readability must
+not see it, and it doubled what both had to read (a 1,000-word page carries about 25 of
+them). Added last, it needs no exclusion: the whole-guide page moves links with their ids
+rewritten, and each tooltip takes its id from the link it follows.
 """
 
 from __future__ import annotations
@@ -105,10 +105,15 @@ class TermLinker:
                 exact = form if form != form.lower() else None
                 self._forms[form.lower()] = (term.slug, exact)
         words = _trie_pattern(self._forms) or r"(?!x)x"
-        self._pattern = re.compile(rf"{URL}|(?<![\w-])(?P<term>{words})(?![\w-])", re.I)
-        # Most text holds no URL; without the URL branch the engine tries one thing less at every
-        # letter. Its never-matching "url" group lets replace() treat both patterns alike.
-        self._pattern_no_url = re.compile(rf"(?<![\w-])(?P<term>{words})(?![\w-])(?P<url>(?!))?", re.I)
+        term = rf"(?<![\w-])(?P<term>{words})(?![\w-])"
+        # The patterns run on lowercased text: the regex engine compares letters without case
+        # folding, almost three times as fast as with re.IGNORECASE. Most text holds no URL;
+        # without the URL branch the engine tries one thing less at every letter, and the
+        # never-matching "url" group lets _link_text() treat both patterns alike.
+        self._pattern = re.compile(rf"{URL}|{term}")
+        self._pattern_no_url = re.compile(rf"{term}(?P<url>(?!))?")
+        self._pattern_any_case = re.compile(rf"{URL}|{term}", re.I)
+        """For the rare text whose lowercase is longer or shorter ("İ"), so positions would not match."""
         self._link = macro("glossary.html", "term_link")
         self._tooltip = macro("glossary.html", "tooltip")
 
@@ -129,7 +134,7 @@ class TermLinker:
         return result
 
     def add_tooltips(self, html: str) -> str:
-        """After each term link in the finished ``html``, its tooltip (once; unknown slugs are left alone)."""
+        """After each term link in ``html``, its tooltip (once; unknown slugs are left alone)."""
 
         def add(match: re.Match) -> str:
             term = self.terms.get(match[1])
@@ -159,17 +164,22 @@ class TermLinker:
     def _link_text(self, text: str, seen: set, href: Callable[[str], str], result: LinkResult) -> str:
         if not text.strip():
             return text
-
-        def replace(match: re.Match) -> str:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            pattern = self._pattern if MAYBE_URL.search(lowered) else self._pattern_no_url
+        else:
+            pattern, lowered = self._pattern_any_case, text
+        parts, position = [], 0
+        for match in pattern.finditer(lowered):
             if match["url"]:
-                return match[0]
-            found = match["term"]
-            slug, exact = self._forms[found.lower()]
-            if slug in seen or (exact is not None and found != exact):
-                return found
+                continue
+            start, end = match.span("term")
+            found = text[start:end]
+            slug, exact = self._forms.get(found.lower(), ("", None))
+            if not slug or slug in seen or (exact is not None and found != exact):
+                continue
             seen.add(slug)
             result.linked.append(slug)
-            return str(self._link(self.terms[slug], href(slug), Markup(found)))
-
-        pattern = self._pattern if MAYBE_URL.search(text) else self._pattern_no_url
-        return pattern.sub(replace, text)
+            parts += [text[position:start], str(self._link(self.terms[slug], href(slug), Markup(found)))]
+            position = end
+        return "".join([*parts, text[position:]]) if parts else text

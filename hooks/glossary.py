@@ -4,8 +4,9 @@ from collections import defaultdict
 
 from guide import site_data
 from guide.glossary import fill_backlinks, render_glossary_page
+from guide.search_view import SearchView
 from guide.term_linker import TermLinker
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -14,12 +15,14 @@ GLOSSARY_DATA = "../data/glossary.yml"  # relative to edit_uri (…/docs/)
 
 _linker: TermLinker | None = None
 _pages_by_term: dict[str, list] = defaultdict(list)
+_search_view = SearchView()
 
 
 def on_pre_build(config):
     global _linker
     _linker = TermLinker(site_data.current().terms)
     _pages_by_term.clear()
+    _search_view.clear()
 
 
 def on_files(files, config):
@@ -34,16 +37,30 @@ def on_page_content(html, page, config, files):
         return html
     glossary_url = files.get_file_from_path(GLOSSARY_PAGE).url
     base = get_relative_url(glossary_url, page.file.url)
-    result = _linker.link(html, lambda slug: f"{base}#{slug}")
+
+    def href(slug):
+        return f"{base}#{slug}"
+
+    result = _linker.link(html, href)
     for slug in result.linked:
         _pages_by_term[slug].append(page)
+    _search_view.remember(page.file.src_uri, html, result.html, relink=lambda other: _linker.link(other, href).html)
     return result.html
 
 
-@event_priority(-100)  # after Material's search plugin has indexed the page: tooltips repeat definitions
-def on_page_context(context, page, config, nav):
-    page.content = _linker.add_tooltips(page.content)
+@event_priority(100)  # before Material's search plugin indexes the page
+def _search_reads_it_unlinked(context, page, config, nav):
+    page.content = _search_view.for_search(page.file.src_uri, page.content)
     return context
+
+
+@event_priority(-100)  # after search: links back, then tooltips, which repeat definitions
+def _readers_get_links_and_tooltips(context, page, config, nav):
+    page.content = _linker.add_tooltips(_search_view.for_readers(page.file.src_uri, page.content))
+    return context
+
+
+on_page_context = CombinedEvent(_search_reads_it_unlinked, _readers_get_links_and_tooltips)
 
 
 def on_env(env, config, files):

@@ -35,8 +35,10 @@ TITLE = "The whole guide"
 DESCRIPTION = "Every page of the Spine Cancer Guide on one page, in order, to print or to save as one PDF."
 SECTIONS_PLACEHOLDER = '<div class="guide-print__sections"></div>'
 
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
-_ATTRIBUTE = re.compile(r'(\s)(id|for|href|src|aria-describedby|aria-labelledby|aria-controls|headers)="([^"]*)"')
+_MOVED = "id|for|href|src|aria-describedby|aria-labelledby|aria-controls|headers"
+_ATTRIBUTE = re.compile(rf'(\s)({_MOVED})="([^"]*)"')
+_TAG = re.compile(rf'<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*\s(?:{_MOVED})=")(\s[^>]*)>')
+"""A start tag with at least one attribute to rewrite; the others are left as they are, unvisited."""
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _ID_LISTS = frozenset({"aria-describedby", "aria-labelledby", "aria-controls", "headers"})
 _BASE = "https://site.invalid/"
@@ -118,7 +120,7 @@ class Rebase:
         return f'{space}{name}="{value}"'
 
     def tag(self, match: re.Match) -> str:
-        return match[0] if match[2] is None else f"<{match[1]}{_ATTRIBUTE.sub(self.attribute, match[2])}>"
+        return f"<{match[1]}{_ATTRIBUTE.sub(self.attribute, match[2])}>"
 
     def html(self, html: str) -> str:
         return demote_headings(_TAG.sub(self.tag, html))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -112,14 +113,18 @@ class TermLinker:
         # never-matching "url" group lets _link_text() treat both patterns alike.
         self._pattern = re.compile(rf"{URL}|{term}")
         self._pattern_no_url = re.compile(rf"{term}(?P<url>(?!))?")
-        self._pattern_any_case = re.compile(rf"{URL}|{term}", re.I)
-        """For the rare text whose lowercase is longer or shorter ("İ"), so positions would not match."""
+        self._term = term
         self._link = macro("glossary.html", "term_link")
         self._tooltip = macro("glossary.html", "tooltip")
 
+    @cached_property
+    def _pattern_any_case(self) -> re.Pattern:
+        """For the rare text whose lowercase is longer or shorter ("İ"), so positions would not match."""
+        return re.compile(rf"{URL}|{self._term}", re.I)
+
     def link(self, html: str, href: Callable[[str], str]) -> LinkResult:
         """Link first mentions in ``html``; ``href(slug)`` gives the glossary URL for this page."""
-        seen = set(LINKED.findall(html))
+        seen = set(LINKED.findall(html)) if "data-term=" in html else set()
         result = LinkResult("")
         out, stack, skipping, position = [], [], 0, 0
         for tag in TAG.finditer(html):

@@ -16,6 +16,7 @@ from guide.print_page import PRINT_PAGE, last_whole_guide_text
 from guide.readability import Readability, counts_html, scores
 from guide.wiring import project_root, reports_data_errors
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 ABOUT_PAGE = "about.md"
 _files = None
@@ -54,7 +55,8 @@ def on_nav(nav, config, files):
 
 @event_priority(-100)  # after the glossary (0) and the print page (-50) have finished their pages
 def on_env(env, config, files):
-    counts = {f.src_uri: counts_html(f.page.content) for f in files.documentation_pages() if f.src_uri != PRINT_PAGE}
+    rendered = [f for f in files.documentation_pages(inclusion=InclusionLevel.all) if f.page and f.page.content]
+    counts = {f.src_uri: counts_html(f.page.content) for f in rendered if f.src_uri != PRINT_PAGE}  # drafts too (serve)
     whole_guide = last_whole_guide_text()
     if whole_guide is not None and files.get_file_from_path(PRINT_PAGE) is not None:
         counts[PRINT_PAGE] = whole_guide.counts(counts)

@@ -76,5 +76,8 @@ def test_files_with_escapes_or_alternatives_are_left_to_pyphen(tmp_path):
     path.write_text("UTF-8\nLEFTHYPHENMIN 2\n1b\nc1^^e9\n", encoding="utf-8")
     assert pattern_lines(path) is None
     assert dict(LazyHyphDict(path).patterns) == pyphen.HyphDict(path).patterns
+    path.write_text("UTF-8\n1b\n\u0663a\n", encoding="utf-8")  # an Arabic-Indic 3
+    assert pattern_lines(path) is None
+    assert dict(LazyHyphDict(path).patterns) == pyphen.HyphDict(path).patterns
     path.write_text("UTF-8\nLEFTHYPHENMIN 2\n1b\n\n% comment\n", encoding="utf-8")
     assert pattern_lines(path) == ["1b"]

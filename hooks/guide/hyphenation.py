@@ -23,6 +23,8 @@ from pathlib import Path
 import pyphen
 
 DIGITS = b"0123456789"
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+"""Pyphen reads any Unicode digit as a weight; the fast letters-only key drops only 0-9."""
 _WEIGHTED = re.compile(r"[1-9]")
 _UNWEIGHTED = re.compile(r"^[^1-9\n]*$", re.MULTILINE)
 """A pattern with only zeros marks no hyphenation point; Pyphen drops it, and so do we."""
@@ -85,8 +87,8 @@ def parse_pattern(line: str) -> tuple[int, tuple[int, ...]]:
 def pattern_lines(path: Path) -> list[str] | None:
     """The file's pattern lines, or None when it uses what only Pyphen's own parser reads.
 
-    ``^^hh`` escapes and ``/`` alternatives (non-standard hyphenation, as in Hungarian) are
-    left to Pyphen; the English patterns have neither.
+    ``^^hh`` escapes, ``/`` alternatives (non-standard hyphenation, as in Hungarian) and
+    weights written in other digits than 0-9 are left to Pyphen; the English patterns have none.
     """
     with path.open("rb") as file:
         encoding = file.readline().decode().strip()
@@ -94,7 +96,7 @@ def pattern_lines(path: Path) -> list[str] | None:
         encoding = "cp1251"
     lines = [line.strip() for line in path.read_text(encoding).split("\n")[1:]]
     lines = [line for line in lines if line and not line.startswith(pyphen.ignored)]
-    if any("^^" in line or "/" in line for line in lines):
+    if any("^^" in line or "/" in line for line in lines) or _OTHER_DIGIT.search("".join(lines)):
         return None
     return lines
 

@@ -11,11 +11,13 @@ from guide.print_page import (
     render_sections,
     whole_guide_text,
 )
+from guide.search_view import strip_search_attributes
 from guide.wiring import reports_data_errors
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 _nav_pages: list = []
+_filled: list[str] = []
 
 
 def on_files(files, config):
@@ -45,12 +47,20 @@ def on_env(env, config, files):
             src_uri=p.file.src_uri,
             title=p.title,
             url=p.file.url,
-            content=p.content,
+            content=strip_search_attributes(p.content),  # search's own marks; it never indexes this page
             review=reviews[p.file.src_uri],
             address=hosted_address(config.site_url, p.file.src_uri) if config.site_url else None,
         )
         for p in _nav_pages
     ]
     remember_whole_guide_text(whole_guide_text(page.content, sections, page.file.url))
-    page.content = fill_print_page(page.content, render_sections(sections, page.file.url))
+    _filled[:] = [fill_print_page(page.content, render_sections(sections, page.file.url))]
     return env
+
+
+@event_priority(-90)  # after search (the page is left out, yet search reads it through), before tooltips
+def on_page_context(context, page, config, nav):
+    """The whole guide goes in only now: on a 1,000-page site it is 20 MB that search would scan."""
+    if page.file.src_uri == PRINT_PAGE and _filled:
+        page.content = _filled.pop()
+    return context

@@ -84,8 +84,8 @@ def test_tooltip_text_is_escaped():
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
 
 
-def test_links_go_into_content_tooltips_into_the_finished_page():
-    """Search and readability read the content: no definition may be in it twice."""
+def test_links_go_in_first_and_tooltips_after_search_and_readability():
+    """Search and readability read the page before its tooltips: no definition may be in it twice."""
     linked = link("<p>A chordoma and SRS.</p>").html
     assert "gl__tip" not in linked
     finished = LINKER.add_tooltips(f"<html><body>{linked}</body></html>")

@@ -12,9 +12,10 @@ from guide.readability import (
     Readability,
     TextCounts,
     count,
+    counts_html,
     measure,
-    measure_html,
     readable_text,
+    scores,
     text_blocks,
 )
 from hypothesis import given
@@ -85,7 +86,7 @@ def test_measure_is_textstat():
 
 
 def test_counts_add_up_to_textstat_on_the_joined_blocks():
-    """measure_html counts each block on its own (and once per build); the sum must be textstat's count."""
+    """counts_html counts each block on its own (and once per build); the sum must be textstat's count."""
     html = "".join(
         [
             "<h2>Key points</h2><p>Up to 97% of malignant spinal masses are metastatic.</p>",
@@ -94,7 +95,7 @@ def test_counts_add_up_to_textstat_on_the_joined_blocks():
         ]
     )
     text = readable_text(html)
-    assert measure_html(html) == measure(text)
+    assert scores(counts_html(html)) == measure(text)
     assert measure(text).grade == textstat.flesch_kincaid_grade(text)
     assert measure(text).reading_ease == textstat.flesch_reading_ease(text)
 
@@ -120,7 +121,7 @@ def test_block_counts_add_up_for_any_blocks(blocks):
     html = "".join(f"<p>{' '.join(words)}{end}</p>" for words, end in blocks)
     text = readable_text(html)
     assert sum(map(count, text.split("\n")), TextCounts()) == count(text)
-    assert measure_html(html) == measure(text)
+    assert scores(counts_html(html)) == measure(text)
     assert measure(text).grade == textstat.flesch_kincaid_grade(text)
     assert measure(text).words == textstat.lexicon_count(text)
 

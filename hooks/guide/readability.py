@@ -186,11 +186,6 @@ def counts_html(html: str) -> TextCounts:
     return sum(map(count, readable_blocks(html)), TextCounts())
 
 
-def measure_html(html: str) -> Readability:
-    """Score what a reader reads in ``html``."""
-    return scores(counts_html(html))
-
-
 _TOKEN = re.compile(
     r"<(script|style)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"  # raw text: never read, never parsed
     rf"|{TAG_PATTERN}"  # a start, end or self-closing tag

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from guide import site_data
+from guide import held_blocks, site_data
 from guide.glossary import fill_backlinks, render_glossary_page
 from guide.search_view import SearchView
 from guide.term_linker import TermLinker
@@ -26,7 +26,9 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    page = File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(site_data.current().terms))
+    held = held_blocks.current()
+    markdown = render_glossary_page(site_data.current().terms, hold=lambda html: held.hold(GLOSSARY_PAGE, html))
+    page = File.generated(config, GLOSSARY_PAGE, content=markdown)
     page.edit_uri = GLOSSARY_DATA
     files.append(page)
     return files
@@ -65,9 +67,11 @@ on_page_context = CombinedEvent(_search_reads_it_unlinked, _readers_get_links_an
 
 def on_env(env, config, files):
     glossary = files.get_file_from_path(GLOSSARY_PAGE).page
-    links = {
-        slug: [(p.title, get_relative_url(p.file.url, glossary.file.url)) for p in pages]
-        for slug, pages in _pages_by_term.items()
-    }
+    link_to = {}  # one relative URL per page, not per term on it (25,000 on a 1,000-page site)
+    for pages in _pages_by_term.values():
+        for p in pages:
+            if p.file.src_uri not in link_to:
+                link_to[p.file.src_uri] = (p.title, get_relative_url(p.file.url, glossary.file.url))
+    links = {slug: [link_to[p.file.src_uri] for p in pages] for slug, pages in _pages_by_term.items()}
     glossary.content = fill_backlinks(glossary.content, links)
     return env

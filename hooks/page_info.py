@@ -2,31 +2,46 @@
 
 Review dates are read and checked in ``on_config``, before MkDocs cleans site/, so a bad
 ``review:`` stops the build with file, field and line, and the last good site stays.
-Readability is scored in ``on_env``, not ``on_page_content``: by then every hook has finished
-every page's HTML, including what ``on_env`` adds (the glossary's "Appears on" lines, the print
-page's sections), and the print page can add up its sections' counts instead of reading the
-whole guide a second time.
+Readability is counted in a worker process (guide/counting_worker.py), which gets each page
+as soon as its HTML is finished (``on_page_content``, after every other hook) and counts it
+while MkDocs renders the next ones. The scores are collected in ``on_env``: by then every hook
+has finished every page, including what ``on_env`` adds (the glossary's "Appears on" lines,
+the print page's sections; a page changed after it was sent is sent again), and the print page
+can add up its sections' counts instead of reading the whole guide a second time.
 """
 
 from pathlib import Path
 
 from guide import page_info
+from guide.counting_worker import CountingWorker, WorkerFailed
 from guide.errors import DataError, Problem
 from guide.print_page import PRINT_PAGE, last_whole_guide_text
-from guide.readability import Readability, counts_html, scores
+from guide.readability import Readability, scores
 from guide.wiring import project_root, reports_data_errors
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import InclusionLevel
 
 ABOUT_PAGE = "about.md"
 _files = None
 _readability: dict[str, Readability] = {}
+_worker: list[CountingWorker] = []
+
+
+@event_priority(110)  # before data/ is validated: the worker starts up (imports textstat) meanwhile
+def _start_counting(config):
+    _stop_worker()
+    _worker.append(CountingWorker())
+    return config
 
 
 @reports_data_errors
-def on_config(config):
+def _load_reviews(config):
     page_info.load(project_root(config), Path(config.docs_dir))
     return config
+
+
+on_config = CombinedEvent(_start_counting, _load_reviews)
 
 
 @event_priority(-100)  # after every hook that adds pages
@@ -53,16 +68,42 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-100)  # after every hook that changes a page's HTML
+def on_page_content(html, page, config, files):
+    if page.file.src_uri != PRINT_PAGE:  # counted from its sections (on_env)
+        _worker[0].submit(page.file.src_uri, html)
+    return html
+
+
 @event_priority(-100)  # after the glossary (0) and the print page (-50) have finished their pages
 def on_env(env, config, files):
     rendered = [f for f in files.documentation_pages(inclusion=InclusionLevel.all) if f.page and f.page.content]
-    counts = {f.src_uri: counts_html(f.page.content) for f in rendered if f.src_uri != PRINT_PAGE}  # drafts too (serve)
-    whole_guide = last_whole_guide_text()
-    if whole_guide is not None and files.get_file_from_path(PRINT_PAGE) is not None:
-        counts[PRINT_PAGE] = whole_guide.counts(counts)
+    pages = {f.src_uri: f.page.content for f in rendered if f.src_uri != PRINT_PAGE}  # drafts too (serve)
+    whole_guide = last_whole_guide_text() if files.get_file_from_path(PRINT_PAGE) is not None else None
+    if whole_guide is not None:
+        pages[PRINT_PAGE] = whole_guide.frame_html  # the print page without its sections
+    try:
+        counts = _worker.pop().counts(pages)
+    except WorkerFailed as error:
+        raise PluginError(str(error)) from None
+    if whole_guide is not None:
+        counts[PRINT_PAGE] = whole_guide.counts(counts[PRINT_PAGE], counts)
     _readability.clear()
     _readability.update((page, scores(page_counts)) for page, page_counts in counts.items())
     return env
+
+
+def on_build_error(error):
+    _stop_worker()
+
+
+def on_shutdown():
+    _stop_worker()
+
+
+def _stop_worker():
+    while _worker:
+        _worker.pop().close()
 
 
 def on_page_context(context, page, config, nav):

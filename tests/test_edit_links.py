@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from conftest import ROOT
-from guide.edit_links import DATA_BY_MARKER, data_edit_links, data_edit_url, data_files, edited_path
+from guide.edit_links import DATA_BY_MARKER, data_edit_links, data_edit_url, data_files, docs_folder, edited_path
 from guide.errors import DataError
 from guide.site_data import load_site_data
 from mkdocs.config import load_config
@@ -71,6 +71,15 @@ def test_edited_path():
     assert edited_path("treatment/radiation.md", "docs") == "docs/treatment/radiation.md"
     assert edited_path("../data/glossary.yml", "docs") == "data/glossary.yml"
     assert edited_path(None, "docs") is None
+
+
+def test_docs_folder_is_named_from_the_folder_of_mkdocs_yml(tmp_path):
+    (tmp_path / "site" / "pages").mkdir(parents=True)
+    config_file = tmp_path / "site" / "mkdocs.yml"
+    assert docs_folder(str(tmp_path / "site" / "pages"), str(config_file)) == "pages"
+    assert docs_folder(str(tmp_path / "site" / "." / "pages"), str(config_file)) == "pages"
+    with pytest.raises(ValueError):  # docs/ outside the project: MkDocs would not build it either
+        docs_folder(str(tmp_path / "elsewhere"), str(config_file))
 
 
 # --- the built site ---------------------------------------------------------------

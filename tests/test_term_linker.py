@@ -156,3 +156,17 @@ def test_idempotent_and_at_most_one_link_per_term(parts):
     assert link(once).html == once
     slugs = re.findall(r'data-term="([a-z-]+)"', once)
     assert len(slugs) == len(set(slugs))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1).filter(lambda s: '"' not in s))
+def test_a_tooltip_rendered_once_per_term_equals_the_macro_for_any_id(tip_id):
+    linker = TermLinker([term("chordoma", "chordoma", short='Rare & "slow" <tumor>')])
+    expected = str(linker._tooltip(linker.terms["chordoma"], tip_id))
+    assert linker._tooltip_markup("chordoma", tip_id) == expected
+    assert linker._tooltip_markup("chordoma", tip_id) == expected, "and the second time, from the stored parts"
+
+
+def test_a_definition_holding_the_stand_in_is_still_rendered_right():
+    odd = TermLinker([term("odd", "odd", short="A \x00tooltip-id\x00 B")])
+    assert odd._tooltip_markup("odd", "gl-tip-odd") == str(odd._tooltip(odd.terms["odd"], "gl-tip-odd"))

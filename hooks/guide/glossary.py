@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from string import ascii_uppercase
 
@@ -28,23 +28,27 @@ def letter_of(term: GlossaryTerm) -> str:
     return first if first in ascii_uppercase else "#"
 
 
-def render_glossary_page(terms: Sequence[GlossaryTerm]) -> str:
+def render_glossary_page(terms: Sequence[GlossaryTerm], hold: Callable[[str], str] = str) -> str:
     """Markdown of the whole page. Term names are safe in headings: the model only allows
-    letters, digits, spaces and ``/'()-``."""
+    letters, digits, spaces and ``/'()-``.
+
+    The headings stay Markdown (the table of contents and the anchors come from them); each
+    HTML block goes through ``hold``, which may swap it for a placeholder (held_blocks.py).
+    """
     ordered = sorted(terms, key=sort_key)
     by_slug = {term.slug: term for term in terms}
     groups = [(letter, list(group)) for letter, group in groupby(ordered, key=letter_of)]
     parts = [
         f"---\ndescription: {GLOSSARY_DESCRIPTION}\n---\n",
         "# Glossary\n",
-        html_block(macro("glossary.html", "letter_index")([letter for letter, _ in groups])) + "\n",
+        hold(html_block(macro("glossary.html", "letter_index")([letter for letter, _ in groups]))) + "\n",
     ]
     for letter, group in groups:
         parts.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         for term in group:
             related = [by_slug[slug] for slug in term.related]
             parts.append(f"### {term.term} {{ #{term.slug} }}\n")
-            parts.append(html_block(macro("glossary.html", "entry")(term, related)) + "\n")
+            parts.append(hold(html_block(macro("glossary.html", "entry")(term, related))) + "\n")
     return "\n".join(parts)
 
 

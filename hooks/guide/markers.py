@@ -23,6 +23,8 @@ class Marker:
 
 
 def find_markers(markdown: str) -> list[Marker]:
+    if "<!--" not in markdown:  # most pages have no marker: skip the line-by-line pattern
+        return []
     return [Marker(m["kind"], m["arg"], markdown.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(markdown)]
 
 
@@ -48,4 +50,4 @@ def expand_markers(
             )
         return render(arg)
 
-    return MARKER.sub(replace, markdown)
+    return MARKER.sub(replace, markdown) if "<!--" in markdown else markdown

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from .errors import DataError
 from .models import PageReview
 from .page_info import review_dates
-from .readability import TextCounts, counts_html
+from .readability import TextCounts
 from .templates import macro
 
 PRINT_PAGE = "print.md"
@@ -187,8 +187,9 @@ class WholeGuideText:
     pages: tuple[str, ...]
     """The pages whose text it holds, by path under docs/."""
 
-    def counts(self, page_counts: Mapping[str, TextCounts]) -> TextCounts:
-        return sum((page_counts[page] for page in self.pages), counts_html(self.frame_html))
+    def counts(self, frame: TextCounts, page_counts: Mapping[str, TextCounts]) -> TextCounts:
+        """``frame`` is the counts of :attr:`frame_html`, counted where the pages were."""
+        return sum((page_counts[page] for page in self.pages), frame)
 
 
 def whole_guide_text(page_html: str, sections: Sequence[PrintSection], print_url: str) -> WholeGuideText:

@@ -19,16 +19,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import unescape
+from types import SimpleNamespace
 
-from textstat.backend.counts._count_chars import count_chars
-from textstat.backend.counts._count_syllables import count_syllables
-from textstat.backend.counts._count_words import count_words
-from textstat.backend.selections._list_words import list_words
-from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-
-from . import hyphenation, pronunciations
 from .html_tags import TAG_PATTERN, class_names, opens_element
 
 BLOCK_TAGS = frozenset(
@@ -85,14 +79,37 @@ read nearer 200 words a minute; at about 5 letters a word that is 60 ms a charac
 
 EASE_BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly hard"))
 """Flesch's own bands for reading ease (higher is easier); below the last one a text is "hard"."""
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
+"""Flesch's reading ease constants for English, as textstat's en_US configuration holds them
+(tests/test_readability.py checks); like the grade's 0.39, 11.8 and 15.59, written here so that
+turning counts into scores does not import textstat."""
 LANGUAGE = "en_US"
 """textstat's default language; it picks the American hyphenation patterns for words the CMU dictionary lacks."""
 
-pronunciations.use_for_textstat()
-hyphenation.use_for_textstat(LANGUAGE)
-FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = (
-    get_lang_cfg(LANGUAGE, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word")
-)
+
+@cache
+def textstat() -> SimpleNamespace:
+    """textstat's counting functions and English constants, imported on first use.
+
+    Importing textstat (and installing our dictionary and patterns in it) is a tenth of a
+    second, and a build whose pages are counted in the worker process (counting_worker.py)
+    only turns counts into scores, which needs none of it.
+    """
+    from textstat.backend.counts._count_chars import count_chars
+    from textstat.backend.counts._count_syllables import count_syllables
+    from textstat.backend.counts._count_words import count_words
+    from textstat.backend.selections._list_words import list_words
+
+    from . import hyphenation, pronunciations
+
+    pronunciations.use_for_textstat()
+    hyphenation.use_for_textstat(LANGUAGE)
+    return SimpleNamespace(
+        count_chars=count_chars,
+        count_syllables=count_syllables,
+        count_words=count_words,
+        list_words=list_words,
+    )
 
 
 @dataclass(frozen=True)
@@ -129,18 +146,19 @@ def word_syllables(word: str) -> int:
     so asking it one word at a time gives the same sum (tests/test_readability.py), and a
     word met a thousand times is looked up once.
     """
-    return count_syllables(word, LANGUAGE)
+    return textstat().count_syllables(word, LANGUAGE)
 
 
 @lru_cache(maxsize=1 << 16)
 def count(text: str) -> TextCounts:
     """textstat's counts of ``text`` (its ``count_sentences`` without the final ``max(1, …)``)."""
+    ts = textstat()
     sentences = re.findall(r"\b[^.!?]+[.!?]*", text, re.UNICODE)
     return TextCounts(
-        words=count_words(text),
-        sentences=len(sentences) - sum(1 for sentence in sentences if count_words(sentence) <= 2),
-        syllables=sum(map(word_syllables, list_words(text, lowercase=True))),
-        characters=count_chars(text, ignore_spaces=True),
+        words=ts.count_words(text),
+        sentences=len(sentences) - sum(1 for sentence in sentences if ts.count_words(sentence) <= 2),
+        syllables=sum(map(word_syllables, ts.list_words(text, lowercase=True))),
+        characters=ts.count_chars(text, ignore_spaces=True),
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .html_tags import TAG_PATTERN, class_names, opens_element
 from .models import GlossaryTerm
@@ -63,6 +63,8 @@ TERM_LINK = re.compile(
     r'<a class="gl__term"[^>]*?\sdata-term="([a-z0-9-]+)"[^>]*?\saria-describedby="([^"\s]+)[^"]*"[^>]*>[^<]*</a>'
     r'(?!<span class="gl__tip")'
 )
+_ID_STAND_IN = "\x00tooltip-id\x00"
+"""Never in an id taken from HTML (no NUL, no white space)."""
 URL = r"(?P<url>(?:https?://|www\.)[^\s<]+)"
 MAYBE_URL = re.compile(r"://|www\.", re.I)
 
@@ -116,6 +118,38 @@ class TermLinker:
         self._term = term
         self._link = macro("glossary.html", "term_link")
         self._tooltip = macro("glossary.html", "tooltip")
+        self._markup: dict[tuple, str] = {}
+        self._tooltip_parts: dict[str, list[str]] = {}
+
+    def _link_markup(self, slug: str, href: str, text: str) -> str:
+        """The term link macro's output, rendered once per slug, address and wording.
+
+        A term is linked from most pages, and its link differs only by the glossary's relative
+        address (one per folder depth) and the words matched: on a 1,000-page site, 100,000
+        macro calls come down to a few thousand. The macros are pure (their output depends
+        only on their arguments), so a stored copy is the same text.
+        """
+        key = ("link", slug, href, text)
+        if key not in self._markup:
+            self._markup[key] = str(self._link(self.terms[slug], href, Markup(text)))
+        return self._markup[key]
+
+    def _tooltip_markup(self, slug: str, tip_id: str) -> str:
+        """The tooltip macro's output for ``slug``, rendered once per term with ``tip_id`` put in.
+
+        On most pages a tooltip's id is the same for a term; on the whole-guide page each one
+        is new (25,000 on a 1,000-page site). The macro writes ``{{ id }}`` once, escaped, so
+        rendering it once with a stand-in id and putting each escaped id in its place gives
+        the same text. A macro that uses the id otherwise (or a definition that holds the
+        stand-in itself) does not split in two, and is rendered for each id.
+        """
+        parts = self._tooltip_parts.get(slug)
+        if parts is None:
+            parts = str(self._tooltip(self.terms[slug], _ID_STAND_IN)).split(_ID_STAND_IN)
+            self._tooltip_parts[slug] = parts
+        if len(parts) != 2:
+            return str(self._tooltip(self.terms[slug], tip_id))
+        return parts[0] + str(escape(tip_id)) + parts[1]
 
     @cached_property
     def _pattern_any_case(self) -> re.Pattern:
@@ -142,8 +176,7 @@ class TermLinker:
         """After each term link in ``html``, its tooltip (once; unknown slugs are left alone)."""
 
         def add(match: re.Match) -> str:
-            term = self.terms.get(match[1])
-            return match[0] + str(self._tooltip(term, match[2])) if term else match[0]
+            return match[0] + self._tooltip_markup(match[1], match[2]) if match[1] in self.terms else match[0]
 
         return TERM_LINK.sub(add, html) if "gl__term" in html else html
 
@@ -185,6 +218,6 @@ class TermLinker:
                 continue
             seen.add(slug)
             result.linked.append(slug)
-            parts += [text[position:start], str(self._link(self.terms[slug], href(slug), Markup(found)))]
+            parts += [text[position:start], self._link_markup(slug, href(slug), found)]
             position = end
         return "".join([*parts, text[position:]]) if parts else text

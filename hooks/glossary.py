@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 
-from guide import held_blocks, site_data
+from guide import held_blocks, page_worker, site_data
 from guide.glossary import fill_backlinks, render_glossary_page
 from guide.search_view import SearchView
 from guide.term_linker import TermLinker
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 GLOSSARY_PAGE = "glossary.md"
@@ -16,13 +16,18 @@ GLOSSARY_DATA = "../data/glossary.yml"  # relative to edit_uri (…/docs/)
 _linker: TermLinker | None = None
 _pages_by_term: dict[str, list] = defaultdict(list)
 _search_view = SearchView()
+_addresses: dict[str, str] = {}
+"""The glossary page's URL from each page, for its term links."""
 
 
 def on_pre_build(config):
     global _linker
-    _linker = TermLinker(site_data.current().terms)
+    terms = site_data.current().terms
+    _linker = TermLinker(terms)  # tooltips, and relinking a page search has changed
+    page_worker.current().use_terms(terms)  # the worker links the pages
     _pages_by_term.clear()
     _search_view.clear()
+    _addresses.clear()
 
 
 def on_files(files, config):
@@ -35,19 +40,33 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    """Sent to the page worker, which links the terms while MkDocs makes the next pages."""
     if page.file.src_uri == GLOSSARY_PAGE:
         return html
     glossary_url = files.get_file_from_path(GLOSSARY_PAGE).url
-    base = get_relative_url(glossary_url, page.file.url)
+    _addresses[page.file.src_uri] = get_relative_url(glossary_url, page.file.url)
+    page_worker.current().link(page.file.src_uri, html, _addresses[page.file.src_uri])
+    return html
 
-    def href(slug):
-        return f"{base}#{slug}"
 
-    result = _linker.link(html, href)
-    for slug in result.linked:
-        _pages_by_term[slug].append(page)
-    _search_view.remember(page.file.src_uri, html, result.html, relink=lambda other: _linker.link(other, href).html)
-    return result.html
+def _linked_pages(files) -> None:
+    """Each page linked by the worker goes in: its linked HTML, the terms on it, what search reads."""
+    linked = page_worker.current().links()
+    for file in files.documentation_pages(inclusion=InclusionLevel.all):  # the order pages were made in
+        if file.src_uri not in linked:
+            continue
+        page, (html, slugs) = file.page, linked[file.src_uri]
+        for slug in slugs:
+            _pages_by_term[slug].append(page)
+        base = _addresses[file.src_uri]
+        _search_view.remember(
+            file.src_uri, page.content, html, relink=lambda other, base=base: _linker.link(other, _href(base)).html
+        )
+        page.content = html
+
+
+def _href(base: str):
+    return lambda slug: f"{base}#{slug}"
 
 
 @event_priority(100)  # before Material's search plugin indexes the page
@@ -66,6 +85,7 @@ on_page_context = CombinedEvent(_search_reads_it_unlinked, _readers_get_links_an
 
 
 def on_env(env, config, files):
+    _linked_pages(files)
     glossary = files.get_file_from_path(GLOSSARY_PAGE).page
     link_to = {}  # one relative URL per page, not per term on it (25,000 on a 1,000-page site)
     for pages in _pages_by_term.values():

@@ -2,9 +2,9 @@
 
 Review dates are read and checked in ``on_config``, before MkDocs cleans site/, so a bad
 ``review:`` stops the build with file, field and line, and the last good site stays.
-Readability is counted in a worker process (guide/counting_worker.py), which gets each page
-as soon as its HTML is finished (``on_page_content``, after every other hook) and counts it
-while MkDocs renders the next ones. The scores are collected in ``on_env``: by then every hook
+Readability is counted in the page worker (guide/page_worker.py), another process, which gets
+each page as soon as its HTML is finished (``on_page_content``, after every other hook; a page
+whose terms it links, it counts once linked) and counts it while MkDocs renders the next ones. The scores are collected in ``on_env``: by then every hook
 has finished every page, including what ``on_env`` adds (the glossary's "Appears on" lines,
 the print page's sections; a page changed after it was sent is sent again), and the print page
 can add up its sections' counts instead of reading the whole guide a second time.
@@ -12,36 +12,25 @@ can add up its sections' counts instead of reading the whole guide a second time
 
 from pathlib import Path
 
-from guide import page_info
-from guide.counting_worker import CountingWorker, WorkerFailed
+from guide import page_info, page_worker
 from guide.errors import DataError, Problem
+from guide.page_worker import WorkerFailed
 from guide.print_page import PRINT_PAGE, last_whole_guide_text
 from guide.readability import Readability, scores
 from guide.wiring import project_root, reports_data_errors
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 ABOUT_PAGE = "about.md"
 _files = None
 _readability: dict[str, Readability] = {}
-_worker: list[CountingWorker] = []
-
-
-@event_priority(110)  # before data/ is validated: the worker starts up (imports textstat) meanwhile
-def _start_counting(config):
-    _stop_worker()
-    _worker.append(CountingWorker())
-    return config
 
 
 @reports_data_errors
-def _load_reviews(config):
+def on_config(config):
     page_info.load(project_root(config), Path(config.docs_dir))
     return config
-
-
-on_config = CombinedEvent(_start_counting, _load_reviews)
 
 
 @event_priority(-100)  # after every hook that adds pages
@@ -70,8 +59,9 @@ def on_nav(nav, config, files):
 
 @event_priority(-100)  # after every hook that changes a page's HTML
 def on_page_content(html, page, config, files):
-    if page.file.src_uri != PRINT_PAGE:  # counted from its sections (on_env)
-        _worker[0].submit(page.file.src_uri, html)
+    worker = page_worker.current()
+    if page.file.src_uri != PRINT_PAGE and not worker.is_linking(page.file.src_uri):  # counted when linked
+        worker.count(page.file.src_uri, html)  # the print page: from its sections (on_env)
     return html
 
 
@@ -83,27 +73,16 @@ def on_env(env, config, files):
     if whole_guide is not None:
         pages[PRINT_PAGE] = whole_guide.frame_html  # the print page without its sections
     try:
-        counts = _worker.pop().counts(pages)
+        counts = page_worker.current().counts(pages)
     except WorkerFailed as error:
         raise PluginError(str(error)) from None
+    finally:
+        page_worker.stop()
     if whole_guide is not None:
         counts[PRINT_PAGE] = whole_guide.counts(counts[PRINT_PAGE], counts)
     _readability.clear()
     _readability.update((page, scores(page_counts)) for page, page_counts in counts.items())
     return env
-
-
-def on_build_error(error):
-    _stop_worker()
-
-
-def on_shutdown():
-    _stop_worker()
-
-
-def _stop_worker():
-    while _worker:
-        _worker.pop().close()
 
 
 def on_page_context(context, page, config, nav):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import guide.readability  # noqa: F401  (importing it hands Pyphen the lazy patterns)
 import pyphen
 import pytest
 from conftest import ROOT
 from guide.hyphenation import EAGER_AFTER_WORDS, LazyHyphDict, LazyPatterns, pattern_lines
 from guide.pronunciations import Pronunciations
-from guide.readability import LANGUAGE
+from guide.readability import LANGUAGE, textstat
 from textstat.backend.counts import _count_syllables
 from textstat.backend.utils._get_pyphen import get_pyphen
 
+textstat()  # loads textstat as readability does: Pyphen gets the lazy patterns
 PATH = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
 EAGER = pyphen.HyphDict(PATH)
 ARTICLE = (ROOT / "source/can-you-cure-cancer-of-the-spine.txt").read_text(encoding="utf-8")

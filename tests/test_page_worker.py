@@ -1,0 +1,134 @@
+"""The page worker links and counts exactly as the build would itself, and never outlives a build."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from guide import page_worker
+from guide.models import GlossaryTerm
+from guide.page_worker import PageWorker, WorkerFailed, serve
+from guide.readability import TextCounts, counts_html
+from guide.term_linker import LinkedTerm, TermLinker
+
+PAGES = {
+    "index.md": "<h1>Spine tumors</h1><p>Most are metastatic. A chordoma is rare; chordomas grow slowly.</p>",
+    "care.md": '<p>Rest, then <a href="x">walk</a> a little.</p><ul><li>Heat</li><li>Cold!</li></ul>',
+    "empty.md": "",
+}
+TERMS = [
+    GlossaryTerm(
+        slug="chordoma", term="chordoma", aliases=["chordomas"], short="A rare bone tumor.", source={"reference": "R"}
+    ),
+    GlossaryTerm(slug="metastatic", term="metastatic", short="Spread from elsewhere.", source={"reference": "R"}),
+]
+ADDRESS = "../glossary/"
+
+
+def test_worker_counts_equal_counting_in_the_build():
+    worker = PageWorker()
+    for key, html in PAGES.items():
+        worker.count(key, html)
+    assert worker.counts(PAGES) == {key: counts_html(html) for key, html in PAGES.items()}
+
+
+def test_worker_links_as_the_term_linker_does_and_counts_the_linked_page():
+    worker = PageWorker()
+    worker.use_terms(TERMS)
+    for key, html in PAGES.items():
+        worker.link(key, html, ADDRESS)
+    assert all(worker.is_linking(key) for key in PAGES)
+    linked = worker.links()
+    here = TermLinker(TERMS)
+    for key, html in PAGES.items():
+        expected = here.link(html, lambda slug: f"{ADDRESS}#{slug}")
+        assert linked[key] == (expected.html, expected.linked)
+    assert linked["index.md"][1] == ["metastatic", "chordoma"]
+    assert not worker.is_linking("index.md"), "collected"
+    final = {key: html for key, (html, _slugs) in linked.items()}
+    assert worker.counts(final) == {key: counts_html(html) for key, html in final.items()}
+
+
+def test_pages_changed_or_never_sent_are_counted_as_they_are_at_the_end():
+    worker = PageWorker()
+    worker.count("index.md", "<p>An old first draft with many more words in it than the last.</p>")
+    final = {"index.md": PAGES["index.md"], "care.md": PAGES["care.md"]}
+    assert worker.counts(final) == {key: counts_html(html) for key, html in final.items()}
+
+
+def test_a_failing_worker_stops_the_build_with_a_clear_error():
+    worker = PageWorker()
+    worker.count("broken.md", None)  # not HTML: counting it raises in the worker
+    with pytest.raises(WorkerFailed, match="page worker stopped"):
+        worker.counts({})
+
+
+def test_close_stops_a_worker_that_was_never_asked():
+    worker = PageWorker()
+    worker.count("index.md", PAGES["index.md"])
+    worker.close()
+    assert worker._process.poll() is not None
+    worker.close()  # twice is harmless (a failed build, then MkDocs shutting down)
+
+
+def test_one_worker_per_build():
+    first = page_worker.start()
+    second = page_worker.start()
+    assert first._process.poll() is not None, "a new build stops the last build's worker"
+    assert page_worker.current() is second
+    page_worker.stop()
+    assert second._process.poll() is not None
+    with pytest.raises(WorkerFailed, match="list hooks/page_worker.py"):
+        page_worker.current()
+
+
+def _messages(*messages) -> io.BytesIO:
+    stream = io.BytesIO()
+    for message in messages:
+        pickle.dump(message, stream)
+    stream.seek(0)
+    return stream
+
+
+def test_serve_answers_what_it_is_asked_and_counts_each_page_as_last_sent():
+    sink = io.BytesIO()
+    terms = [LinkedTerm.of(term) for term in TERMS]
+    messages = _messages(
+        ("terms", terms),
+        ("link", "a.md", "<p>A chordoma.</p>", ADDRESS),
+        ("links",),
+        ("count", "b.md", "<p>One two three.</p>"),
+        ("count", "b.md", "<p>Four.</p>"),
+        ("counts",),
+    )
+    serve(messages, sink)
+    sink.seek(0)
+    links, counts = pickle.load(sink), pickle.load(sink)
+    linked = TermLinker(terms).link("<p>A chordoma.</p>", lambda slug: f"{ADDRESS}#{slug}")
+    assert links == {"a.md": (linked.html, ["chordoma"])}
+    assert counts == {"a.md": counts_html(linked.html), "b.md": counts_html("<p>Four.</p>")}
+    assert isinstance(counts["b.md"], TextCounts)
+
+
+def test_serve_says_nothing_when_the_build_goes_away():
+    sink = io.BytesIO()
+    assert serve(_messages(("count", "a.md", "<p>One.</p>")), sink) == 0
+    assert sink.getvalue() == b""
+
+
+def test_the_worker_never_loads_pydantic():
+    """Glossary entries travel as LinkedTerm: the worker's start-up stays short."""
+    code = (
+        "import pickle, sys; from guide.page_worker import _Pages; from guide.readability import counts_html; "
+        "from guide.term_linker import LinkedTerm; "
+        "_Pages(counts_html).terms(pickle.loads(pickle.dumps([LinkedTerm('a', ('a',), 'A.')]))); "
+        "print('pydantic' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.strip() == "False"

@@ -4,10 +4,11 @@ Review dates are read and checked in ``on_config``, before MkDocs cleans site/, 
 ``review:`` stops the build with file, field and line, and the last good site stays.
 Readability is counted in the page worker (guide/page_worker.py), another process, which gets
 each page as soon as its HTML is finished (``on_page_content``, after every other hook; a page
-whose terms it links, it counts once linked) and counts it while MkDocs renders the next ones. The scores are collected in ``on_env``: by then every hook
-has finished every page, including what ``on_env`` adds (the glossary's "Appears on" lines,
-the print page's sections; a page changed after it was sent is sent again), and the print page
-can add up its sections' counts instead of reading the whole guide a second time.
+whose terms it links, it counts once linked) and counts it while MkDocs renders the next ones.
+The counts are collected in ``on_env``: by then every hook has finished every page, including
+what ``on_env`` adds (the glossary's "Appears on" lines, the print page's sections; a page
+changed after it was sent is sent again), and the print page can add up its sections' counts
+instead of reading the whole guide a second time.
 """
 
 from pathlib import Path

@@ -3,8 +3,8 @@
 Term links carry no text of their own, so Material's search index is the same with or
 without them, but its HTML parser pays for every tag: a page with 25 term links
 (``<span><a …>term</a></span>``) took 1.8 times as long to index (1.3 s more on a
-1,000-page site). The glossary hook links terms when the page's HTML is made, because the
-glossary's "Appears on" lines and the print page need the links before search runs. So
+1,000-page site). The glossary hook puts the links in before search runs (its ``on_env``),
+because the glossary's "Appears on" lines and the print page need them. So
 just before search indexes a page, it gets the HTML it had before linking, and just after,
 the linked HTML back, with what search changed in the page done to it too.
 """

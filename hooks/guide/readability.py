@@ -92,7 +92,7 @@ def textstat() -> SimpleNamespace:
     """textstat's counting functions and English constants, imported on first use.
 
     Importing textstat (and installing our dictionary and patterns in it) is a tenth of a
-    second, and a build whose pages are counted in the worker process (counting_worker.py)
+    second, and a build whose pages are counted in the page worker (page_worker.py)
     only turns counts into scores, which needs none of it.
     """
     from textstat.backend.counts._count_chars import count_chars

@@ -89,7 +89,7 @@ LANGUAGE = "en_US"
 
 @cache
 def textstat() -> SimpleNamespace:
-    """textstat's counting functions and English constants, imported on first use.
+    """textstat's counting functions, imported on first use.
 
     Importing textstat (and installing our dictionary and patterns in it) is a tenth of a
     second, and a build whose pages are counted in the page worker (page_worker.py)

@@ -36,8 +36,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .readability import TextCounts
-from .term_linker import LinkedTerm
+from .readability import TextCounts, counts_html
+from .term_linker import LinkedTerm, TermLinker
 
 if TYPE_CHECKING:
     from .models import GlossaryTerm
@@ -93,9 +93,8 @@ class PageWorker:
                 self.count(key, html)
         counted = self._ask(("counts",))
         self._close_input()
-        status = self._process.wait()
-        if status != 0:
-            raise WorkerFailed(f"the page worker stopped (exit status {status}); its error is printed above")
+        if self._process.wait() != 0:
+            raise self._failed()
         return {key: counted[key] for key in pages}
 
     def close(self) -> None:
@@ -120,8 +119,11 @@ class PageWorker:
         try:
             return pickle.load(self._process.stdout)
         except EOFError:
-            status = self._process.wait()
-            raise WorkerFailed(f"the page worker stopped (exit status {status}); its error is printed above") from None
+            raise self._failed() from None
+
+    def _failed(self) -> WorkerFailed:
+        status = self._process.wait()
+        return WorkerFailed(f"the page worker stopped (exit status {status}); its error is printed above")
 
     def _close_input(self) -> None:
         with contextlib.suppress(BrokenPipeError):  # the last pages could not be flushed into a dead worker
@@ -139,25 +141,21 @@ def _read_messages(source: BinaryIO, inbox: queue.SimpleQueue) -> None:
 class _Pages:
     """The worker's side: what it has linked and counted so far."""
 
-    def __init__(self, counts_html) -> None:
-        from .term_linker import TermLinker
-
-        self._counts_html = counts_html
-        self._linker_class = TermLinker
-        self._linker = None
+    def __init__(self) -> None:
+        self._linker: TermLinker | None = None
         self.links: dict[str, tuple[str, list[str]]] = {}
         self.counted: dict[str, TextCounts] = {}
 
     def terms(self, terms: list[LinkedTerm]) -> None:
-        self._linker = self._linker_class(terms)
+        self._linker = TermLinker(terms)
 
     def link(self, key: str, html: str, glossary_address: str) -> None:
         result = self._linker.link(html, lambda slug: f"{glossary_address}#{slug}")
         self.links[key] = (result.html, result.linked)
-        self.counted[key] = self._counts_html(result.html)
+        self.counted[key] = counts_html(result.html)
 
     def count(self, key: str, html: str) -> None:
-        self.counted[key] = self._counts_html(html)
+        self.counted[key] = counts_html(html)
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> int:
@@ -165,10 +163,8 @@ def serve(source: BinaryIO, sink: BinaryIO) -> int:
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     reader = threading.Thread(target=_read_messages, args=(source, inbox), daemon=True)
     reader.start()
-    from .readability import counts_html
-
     counts_html("<p>Ready.</p>")  # load textstat, the dictionary and the patterns while pages arrive
-    pages = _Pages(counts_html)
+    pages = _Pages()
     work = {"terms": pages.terms, "link": pages.link, "count": pages.count}
     while (message := inbox.get()) is not None:
         kind, *args = message

@@ -135,7 +135,7 @@ class TermLinker:
         self._term = term
         self._link = macro("glossary.html", "term_link")
         self._tooltip = macro("glossary.html", "tooltip")
-        self._markup: dict[tuple, str] = {}
+        self._links: dict[tuple[str, str, str], str] = {}
         self._tooltip_parts: dict[str, list[str]] = {}
 
     def _link_markup(self, slug: str, href: str, text: str) -> str:
@@ -146,10 +146,10 @@ class TermLinker:
         macro calls come down to a few thousand. The macros are pure (their output depends
         only on their arguments), so a stored copy is the same text.
         """
-        key = ("link", slug, href, text)
-        if key not in self._markup:
-            self._markup[key] = str(self._link(self.terms[slug], href, Markup(text)))
-        return self._markup[key]
+        key = (slug, href, text)
+        if key not in self._links:
+            self._links[key] = str(self._link(self.terms[slug], href, Markup(text)))
+        return self._links[key]
 
     def _tooltip_markup(self, slug: str, tip_id: str) -> str:
         """The tooltip macro's output for ``slug``, rendered once per term with ``tip_id`` put in.

@@ -42,6 +42,7 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     """Sent to the page worker, which links the terms while MkDocs makes the next pages."""
     if page.file.src_uri == GLOSSARY_PAGE:
+        page_worker.current().sends_later(GLOSSARY_PAGE)  # counted once its "Appears on" lines are in
         return html
     glossary_url = files.get_file_from_path(GLOSSARY_PAGE).url
     _addresses[page.file.src_uri] = get_relative_url(glossary_url, page.file.url)
@@ -94,4 +95,5 @@ def on_env(env, config, files):
                 link_to[p.file.src_uri] = (p.title, get_relative_url(p.file.url, glossary.file.url))
     links = {slug: [link_to[p.file.src_uri] for p in pages] for slug, pages in _pages_by_term.items()}
     glossary.content = fill_backlinks(glossary.content, links)
+    page_worker.current().count(GLOSSARY_PAGE, glossary.content)  # counted while the print page is made
     return env

@@ -61,7 +61,7 @@ def on_nav(nav, config, files):
 @event_priority(-100)  # after every hook that changes a page's HTML
 def on_page_content(html, page, config, files):
     worker = page_worker.current()
-    if page.file.src_uri != PRINT_PAGE and not worker.is_linking(page.file.src_uri):  # counted when linked
+    if page.file.src_uri != PRINT_PAGE and not worker.will_count(page.file.src_uri):  # linked, or sent later
         worker.count(page.file.src_uri, html)  # the print page: from its sections (on_env)
     return html
 

@@ -1,6 +1,6 @@
 """Hook: the generated "whole guide" page (print.md) with every page of the nav, in order."""
 
-from guide import page_info
+from guide import page_info, page_worker
 from guide.addresses import hosted_address
 from guide.print_page import (
     PRINT_PAGE,
@@ -53,7 +53,9 @@ def on_env(env, config, files):
         )
         for p in _nav_pages
     ]
-    remember_whole_guide_text(whole_guide_text(page.content, sections, page.file.url))
+    whole_guide = whole_guide_text(page.content, sections, page.file.url)
+    remember_whole_guide_text(whole_guide)
+    page_worker.current().count(PRINT_PAGE, whole_guide.frame_html)  # counted while the sections are made
     _filled[:] = [fill_print_page(page.content, render_sections(sections, page.file.url))]
     return env
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import pickle
@@ -12,7 +13,7 @@ import pytest
 from conftest import ROOT
 from guide import page_worker
 from guide.models import GlossaryTerm
-from guide.page_worker import PageWorker, WorkerFailed, serve
+from guide.page_worker import PageWorker, WorkerFailed, _Pages, serve
 from guide.readability import TextCounts, counts_html
 from guide.term_linker import LinkedTerm, TermLinker
 
@@ -42,14 +43,14 @@ def test_worker_links_as_the_term_linker_does_and_counts_the_linked_page():
     worker.use_terms(TERMS)
     for key, html in PAGES.items():
         worker.link(key, html, ADDRESS)
-    assert all(worker.is_linking(key) for key in PAGES)
+    assert all(worker.will_count(key) for key in PAGES)
     linked = worker.links()
     here = TermLinker(TERMS)
     for key, html in PAGES.items():
         expected = here.link(html, lambda slug: f"{ADDRESS}#{slug}")
         assert linked[key] == (expected.html, expected.linked)
     assert linked["index.md"][1] == ["metastatic", "chordoma"]
-    assert not worker.is_linking("index.md"), "collected"
+    assert not worker.will_count("index.md"), "collected"
     final = {key: html for key, (html, _slugs) in linked.items()}
     assert worker.counts(final) == {key: counts_html(html) for key, html in final.items()}
 
@@ -132,3 +133,49 @@ def test_the_worker_never_loads_pydantic():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.strip() == "False"
+
+
+def test_the_hook_starts_the_worker_when_mkdocs_loads_it():
+    """Started on import, while MkDocs loads the other hooks; on_config keeps that worker."""
+    spec = importlib.util.spec_from_file_location("page_worker_hook", ROOT / "hooks" / "page_worker.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    started = page_worker.current()
+    assert started._process.poll() is None
+    hook.on_config(None)
+    assert page_worker.current() is started
+    page_worker.stop()
+    hook.on_config(None)  # the same config built again: its first worker is done
+    assert page_worker.current() is not started
+    assert page_worker.current()._process.poll() is None
+    page_worker.stop()
+
+
+def test_a_page_sent_later_is_not_counted_before():
+    worker = PageWorker()
+    worker.sends_later("glossary.md")
+    assert worker.will_count("glossary.md") and not worker.will_count("index.md")
+    final = {"glossary.md": PAGES["index.md"]}
+    assert worker.counts(final) == {"glossary.md": counts_html(PAGES["index.md"])}
+
+
+def test_links_come_before_counts_and_counting_fills_idle_time():
+    pages = _Pages()
+    pages.terms([LinkedTerm.of(term) for term in TERMS])
+    pages.link("a.md", "<p>A chordoma.</p>", ADDRESS)
+    pages.count("b.md", "<p>One two three.</p>")
+    assert "a.md" in pages.links and pages.counted == {}, "linked at once, counted when idle"
+    assert pages.work_while_idle() and pages.counted == {}, "textstat loads first"
+    assert pages.work_while_idle() and list(pages.counted) == ["a.md"], "the page waiting longest"
+    pages.count("b.md", "<p>Four.</p>")  # sent again before its turn: counted once, as last sent
+    assert pages.work_while_idle() and pages.counted["b.md"] == counts_html("<p>Four.</p>")
+    assert not pages.work_while_idle()
+
+
+def test_a_message_that_is_not_one_stops_the_worker_instead_of_hanging():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    done = subprocess.run(
+        [sys.executable, "-m", "guide.page_worker"], input=b"not a pickle\n", capture_output=True, env=env, timeout=60
+    )
+    assert done.returncode != 0
+    assert b"UnpicklingError" in done.stderr

@@ -8,10 +8,12 @@ when every page is made (the glossary's ``on_env``, which needs them for "Appear
 the counts last (``on_env`` of the page-info hook), before any page is written.
 
 The worker is a fresh interpreter, not a fork: a forked child shares the build's growing
-heap, and copy-on-write made a forked worker cost more than it saved. It loads textstat and
-the term linker itself, and never pydantic (glossary entries travel as :class:`LinkedTerm`).
-It reads on a thread of its own from the start, so the build never waits on a full pipe
-while the worker is still starting.
+heap, and copy-on-write made a forked worker cost more than it saved. It starts when MkDocs
+loads ``hooks/page_worker.py``, the first hook, and loads textstat while MkDocs loads the
+rest; it never loads pydantic (glossary entries travel as :class:`LinkedTerm`). It reads on
+a thread of its own from the start, so the build never waits on a full pipe while the
+worker is still starting. It links each page as it comes, because the build asks for the
+links first, and counts in the time it would otherwise wait for the next page.
 
 Messages are pickles on the worker's stdin and stdout; the worker answers only when asked,
 so neither side ever waits for the other to read:
@@ -62,6 +64,7 @@ class PageWorker:
         self._counted: dict[str, str] = {}
         """The HTML the worker counts for each page, as far as the build knows it."""
         self._linking: set[str] = set()
+        self._later: set[str] = set()
 
     def use_terms(self, terms: Sequence[GlossaryTerm]) -> None:
         self._send(("terms", [LinkedTerm.of(term) for term in terms]))
@@ -71,8 +74,14 @@ class PageWorker:
         self._send(("link", key, html, glossary_address))
         self._linking.add(key)
 
-    def is_linking(self, key: str) -> bool:
-        return key in self._linking
+    def sends_later(self, key: str) -> None:
+        """``key`` changes at ``on_env`` (the glossary's "Appears on" lines) and is sent then:
+        counting what it holds before would be wasted on the worker's critical path."""
+        self._later.add(key)
+
+    def will_count(self, key: str) -> bool:
+        """Whether the page is counted without being sent now: it is being linked, or is sent later."""
+        return key in self._linking or key in self._later
 
     def count(self, key: str, html: str) -> None:
         self._send(("count", key, html))
@@ -136,15 +145,25 @@ def _read_messages(source: BinaryIO, inbox: queue.SimpleQueue) -> None:
             inbox.put(pickle.load(source))
     except EOFError:  # the build is done with the worker, or stopped without asking
         inbox.put(None)
+    except Exception as error:  # not a message: the worker must stop with it, not wait for the next
+        inbox.put(error)
 
 
 class _Pages:
-    """The worker's side: what it has linked and counted so far."""
+    """The worker's side: what it has linked, what waits to be counted, and the counts so far.
+
+    Links come first, because the build waits for them earlier (the glossary's ``on_env``)
+    than for counts. Counting fills the time the worker would spend waiting for the next
+    page; a page sent again before its turn is counted once, as last sent.
+    """
 
     def __init__(self) -> None:
         self._linker: TermLinker | None = None
         self.links: dict[str, tuple[str, list[str]]] = {}
         self.counted: dict[str, TextCounts] = {}
+        self._waiting: dict[str, str] = {}
+        """Pages to count, the longest waiting first."""
+        self._ready = False
 
     def terms(self, terms: list[LinkedTerm]) -> None:
         self._linker = TermLinker(terms)
@@ -152,27 +171,59 @@ class _Pages:
     def link(self, key: str, html: str, glossary_address: str) -> None:
         result = self._linker.link(html, lambda slug: f"{glossary_address}#{slug}")
         self.links[key] = (result.html, result.linked)
-        self.counted[key] = counts_html(result.html)
+        self.count(key, result.html)
 
     def count(self, key: str, html: str) -> None:
-        self.counted[key] = counts_html(html)
+        self._waiting.pop(key, None)
+        self._waiting[key] = html
+        self.counted.pop(key, None)
+
+    def work_while_idle(self) -> bool:
+        """Load textstat, or count the page waiting longest; False when there is nothing to do."""
+        if not self._ready:
+            counts_html("<p>Ready.</p>")  # textstat, its dictionary and the patterns
+            self._ready = True
+        elif self._waiting:
+            key = next(iter(self._waiting))
+            self.counted[key] = counts_html(self._waiting.pop(key))
+        else:
+            return False
+        return True
+
+    def all_counts(self) -> dict[str, TextCounts]:
+        while self.work_while_idle():
+            pass
+        return self.counted
+
+
+def _next_message(inbox: queue.SimpleQueue, pages: _Pages):
+    """The next message; while none has come, count what waits. ``None``: the build has gone."""
+    while True:
+        try:
+            message = inbox.get_nowait()
+        except queue.Empty:
+            if pages.work_while_idle():
+                continue
+            message = inbox.get()
+        if isinstance(message, Exception):
+            raise message
+        return message
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> int:
-    """Do each message's work in order; answer the questions (see the module's docstring)."""
+    """Do each message's work; answer the questions (see the module's docstring)."""
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     reader = threading.Thread(target=_read_messages, args=(source, inbox), daemon=True)
     reader.start()
-    counts_html("<p>Ready.</p>")  # load textstat, the dictionary and the patterns while pages arrive
     pages = _Pages()
     work = {"terms": pages.terms, "link": pages.link, "count": pages.count}
-    while (message := inbox.get()) is not None:
+    while (message := _next_message(inbox, pages)) is not None:
         kind, *args = message
         if kind == "links":
             _answer(sink, pages.links)
             pages.links = {}
         elif kind == "counts":
-            _answer(sink, pages.counted)
+            _answer(sink, pages.all_counts())
             reader.join()  # until the build closes the pipe: a reader stopped mid-read fails at exit
             return 0
         else:
@@ -195,6 +246,12 @@ def start() -> PageWorker:
     return _workers[0]
 
 
+def running() -> PageWorker:
+    """The worker started when MkDocs loaded the hook, or a new one if that one is done
+    (the same config built a second time, as tests do)."""
+    return _workers[0] if _workers else start()
+
+
 def current() -> PageWorker:
     if not _workers:
         raise WorkerFailed("no page worker for this build; list hooks/page_worker.py in mkdocs.yml hooks:")
@@ -207,4 +264,8 @@ def stop() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))
+    status = serve(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.flush()
+    # Not sys.exit(): tearing down textstat's 130,000-word dictionary took 40 ms, and the
+    # build waits for the worker's exit status. Everything it had to say has been flushed.
+    os._exit(status)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from guide.models import GlossaryTerm
-from guide.term_linker import TermLinker, _trie_pattern
+from guide.term_linker import LinkedTerm, TermLinker, _trie_pattern
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +170,11 @@ def test_a_tooltip_rendered_once_per_term_equals_the_macro_for_any_id(tip_id):
 def test_a_definition_holding_the_stand_in_is_still_rendered_right():
     odd = TermLinker([term("odd", "odd", short="A \x00tooltip-id\x00 B")])
     assert odd._tooltip_markup("odd", "gl-tip-odd") == str(odd._tooltip(odd.terms["odd"], "gl-tip-odd"))
+
+
+def test_the_term_patterns_are_compiled_only_when_a_page_is_linked():
+    """The build itself only adds tooltips; the worker links (about 30 ms of patterns for this glossary)."""
+    linker = TermLinker([LinkedTerm("chordoma", ("chordoma",), "A rare bone tumor.")])
+    linker.add_tooltips('<p><a class="gl__term" data-term="chordoma" href="g#chordoma">chordoma</a></p>')
+    assert not {"_term", "_pattern", "_pattern_no_url"} & set(vars(linker))
+    assert "gl__term" in linker.link("<p>A chordoma.</p>", lambda slug: f"g#{slug}").html

@@ -124,15 +124,6 @@ class TermLinker:
             for form in term.forms:
                 exact = form if form != form.lower() else None
                 self._forms[form.lower()] = (term.slug, exact)
-        words = _trie_pattern(self._forms) or r"(?!x)x"
-        term = rf"(?<![\w-])(?P<term>{words})(?![\w-])"
-        # The patterns run on lowercased text: the regex engine compares letters without case
-        # folding, almost three times as fast as with re.IGNORECASE. Most text holds no URL;
-        # without the URL branch the engine tries one thing less at every letter, and the
-        # never-matching "url" group lets _link_text() treat both patterns alike.
-        self._pattern = re.compile(rf"{URL}|{term}")
-        self._pattern_no_url = re.compile(rf"{term}(?P<url>(?!))?")
-        self._term = term
         self._link = macro("glossary.html", "term_link")
         self._tooltip = macro("glossary.html", "tooltip")
         self._links: dict[tuple[str, str, str], str] = {}
@@ -167,6 +158,25 @@ class TermLinker:
         if len(parts) != 2:
             return str(self._tooltip(self.terms[slug], tip_id))
         return parts[0] + str(escape(tip_id)) + parts[1]
+
+    # The patterns are compiled on first use (about 15 ms each for this glossary): the build
+    # itself only adds tooltips, and links a page again only when search has changed it.
+    # They run on lowercased text: the regex engine compares letters without case folding,
+    # almost three times as fast as with re.IGNORECASE. Most text holds no URL; without the
+    # URL branch the engine tries one thing less at every letter, and the never-matching
+    # "url" group lets _link_text() treat both patterns alike.
+    @cached_property
+    def _term(self) -> str:
+        words = _trie_pattern(self._forms) or r"(?!x)x"
+        return rf"(?<![\w-])(?P<term>{words})(?![\w-])"
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        return re.compile(rf"{URL}|{self._term}")
+
+    @cached_property
+    def _pattern_no_url(self) -> re.Pattern:
+        return re.compile(rf"{self._term}(?P<url>(?!))?")
 
     @cached_property
     def _pattern_any_case(self) -> re.Pattern:

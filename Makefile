@@ -33,6 +33,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 setup: $(PY_STAMP) $(NODE_STAMP) ## Create .venv and node_modules (done by every target that needs them)
+	@$(BIN)/python -m compileall -q hooks  # see "Bytecode" in CONTRIBUTING.md
 
 serve: setup ## Live preview on http://127.0.0.1:8000/ that reloads on edits to docs/, data/, hooks/, overrides/
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)

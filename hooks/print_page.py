@@ -1,5 +1,7 @@
 """Hook: the generated "whole guide" page (print.md) with every page of the nav, in order."""
 
+from dataclasses import replace
+
 from guide import page_info, page_worker
 from guide.addresses import hosted_address
 from guide.print_page import (
@@ -13,10 +15,12 @@ from guide.print_page import (
 )
 from guide.search_view import strip_search_attributes
 from guide.wiring import reports_data_errors
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 _nav_pages: list = []
+_sections: list[PrintSection] = []
+"""The nav's pages as print sections, their content left out until it is final."""
 _filled: list[str] = []
 
 
@@ -37,27 +41,47 @@ def on_nav(nav, config, files):
     return nav
 
 
-@event_priority(-50)  # after the glossary hook fills its "Appears on" lines
+@event_priority(10)  # before the glossary's on_env waits for the links: the worker counts the frame meanwhile
 @reports_data_errors
-def on_env(env, config, files):
+def _frame_to_the_worker(env, config, files):
+    """The page without its sections' content is all readability needs of it (``WholeGuideText``).
+
+    The frame is text the worker has not seen (on a 1,000-page site, a contents list and a
+    review line for each page: 0.4 s to count), so it goes as early as it is known. The
+    print page's own content is not linked yet; links add no text, so the counts are the same.
+    """
     page = files.get_file_from_path(PRINT_PAGE).page
     reviews = page_info.current().by_page
-    sections = [
+    _sections[:] = [
         PrintSection(
             src_uri=p.file.src_uri,
             title=p.title,
             url=p.file.url,
-            content=strip_search_attributes(p.content),  # search's own marks; it never indexes this page
+            content="",
             review=reviews[p.file.src_uri],
             address=hosted_address(config.site_url, p.file.src_uri) if config.site_url else None,
         )
         for p in _nav_pages
     ]
-    whole_guide = whole_guide_text(page.content, sections, page.file.url)
+    whole_guide = whole_guide_text(page.content, _sections, page.file.url)
     remember_whole_guide_text(whole_guide)
-    page_worker.current().count(PRINT_PAGE, whole_guide.frame_html)  # counted while the sections are made
+    page_worker.current().count(PRINT_PAGE, whole_guide.frame_html)
+    return env
+
+
+@event_priority(-50)  # after the glossary hook fills its "Appears on" lines
+@reports_data_errors
+def _sections_filled_in(env, config, files):
+    page = files.get_file_from_path(PRINT_PAGE).page
+    sections = [
+        replace(section, content=strip_search_attributes(p.content))  # search's own marks; it never indexes this page
+        for section, p in zip(_sections, _nav_pages, strict=True)
+    ]
     _filled[:] = [fill_print_page(page.content, render_sections(sections, page.file.url))]
     return env
+
+
+on_env = CombinedEvent(_frame_to_the_worker, _sections_filled_in)
 
 
 @event_priority(-90)  # after search (the page is left out, yet search reads it through), before tooltips

@@ -179,3 +179,17 @@ def test_a_message_that_is_not_one_stops_the_worker_instead_of_hanging():
     )
     assert done.returncode != 0
     assert b"UnpicklingError" in done.stderr
+
+
+def test_a_page_sent_to_count_after_it_was_sent_to_link_is_counted_as_sent_last():
+    """The print page: linked like any page, then its frame is what readability counts."""
+    worker = PageWorker()
+    worker.use_terms(TERMS)
+    worker.link("print.md", PAGES["index.md"], ADDRESS)
+    worker.count("print.md", PAGES["care.md"])
+    worker.links()
+    sent = []
+    send = worker._send
+    worker._send = lambda message: sent.append(message[0]) or send(message)
+    assert worker.counts({"print.md": PAGES["care.md"]}) == {"print.md": counts_html(PAGES["care.md"])}
+    assert sent == ["counts"], "not sent a second time"

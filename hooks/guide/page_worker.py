@@ -84,15 +84,18 @@ class PageWorker:
         return key in self._linking or key in self._later
 
     def count(self, key: str, html: str) -> None:
+        """Count ``html`` as the page ``key``; sent after a page to link, it is what is counted."""
         self._send(("count", key, html))
         self._counted[key] = html
+        self._linking.discard(key)
 
     def links(self) -> dict[str, tuple[str, list[str]]]:
         """Every page linked since the last call: its linked HTML and the slugs linked on it."""
         linked = self._ask(("links",))
         for key, (html, _slugs) in linked.items():
-            self._counted[key] = html
-            self._linking.discard(key)
+            if key in self._linking:  # not sent to be counted since: the worker counts it linked
+                self._counted[key] = html
+                self._linking.discard(key)
         return linked
 
     def counts(self, pages: Mapping[str, str]) -> dict[str, TextCounts]:

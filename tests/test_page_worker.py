@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT
 from guide import page_worker
 from guide.models import GlossaryTerm
-from guide.page_worker import PageWorker, WorkerFailed, _Pages, serve
+from guide.page_worker import STEP_BLOCKS, PageWorker, WorkerFailed, _Pages, serve
+from guide.print_layout import PrintLayout
 from guide.readability import TextCounts, counts_html
 from guide.term_linker import LinkedTerm, TermLinker
 
@@ -193,3 +194,42 @@ def test_a_page_sent_to_count_after_it_was_sent_to_link_is_counted_as_sent_last(
     worker._send = lambda message: sent.append(message[0]) or send(message)
     assert worker.counts({"print.md": PAGES["care.md"]}) == {"print.md": counts_html(PAGES["care.md"])}
     assert sent == ["counts"], "not sent a second time"
+
+
+def test_the_worker_moves_each_linked_page_onto_the_print_page():
+    layout = PrintLayout("print/", {"index.md": "", "care.md": "care/"})
+    worker = PageWorker()
+    worker.use_terms(TERMS)
+    worker.use_layout(layout)
+    for key in ("index.md", "care.md", "empty.md"):
+        worker.link(key, PAGES[key], ADDRESS)
+    linked = {key: html for key, (html, _slugs) in worker.links().items()}
+    final = {**linked, "care.md": "<p>Changed after linking.</p>"}
+    moved = {key: html for key, html in worker.moved().items() if worker.is_as_linked(key, final[key])}
+    assert moved == {"index.md": layout.move("index.md", linked["index.md"])}, (
+        "a page changed since, or not on the print page, is the build's to move"
+    )
+    worker.close()
+
+
+LONG_PAGE = "".join(f"<p>Block {n} has a chordoma in it, and then it ends.</p>" for n in range(2 * STEP_BLOCKS + 7))
+
+
+def test_a_long_page_is_counted_in_steps_to_the_same_counts():
+    pages = _Pages()
+    pages.work_while_idle()  # textstat
+    pages.count("print.md", LONG_PAGE)
+    steps = 0
+    while pages.work_while_idle():
+        steps += 1
+    assert steps == 3, "a question waits for one step, not for the whole page"
+    assert pages.counted == {"print.md": counts_html(LONG_PAGE)}
+
+
+def test_a_page_sent_again_while_it_is_counted_is_counted_as_sent_last():
+    pages = _Pages()
+    pages.work_while_idle()
+    pages.count("print.md", LONG_PAGE)
+    assert pages.work_while_idle() and "print.md" not in pages.counted, "part way"
+    pages.count("print.md", PAGES["care.md"])
+    assert pages.all_counts() == {"print.md": counts_html(PAGES["care.md"])}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,122 +14,19 @@ from conftest import ROOT
 from guide.addresses import hosted_address
 from guide.errors import DataError
 from guide.models import PageReview
+from guide.print_layout import PrintLayout, section_id
 from guide.print_page import (
     SECTIONS_PLACEHOLDER,
     PrintSection,
-    Rebase,
-    demote_headings,
     fill_print_page,
+    print_frame,
     print_page_markdown,
-    relative_url,
     render_sections,
-    section_id,
-    site_path,
     whole_guide_text,
 )
 from guide.readability import counts_html, text_blocks
 from pagetext import soup
 from pypdf import PdfReader
-
-# --- moving a page onto the print page ---------------------------------------------------------
-
-
-def test_section_ids():
-    assert section_id("index.md") == "page-index"
-    assert section_id("treatment/index.md") == "page-treatment-index"
-    assert section_id("understanding/primary-vs-metastatic.md") == "page-understanding-primary-vs-metastatic"
-
-
-@pytest.mark.parametrize(
-    ("url", "base", "path"),
-    [
-        ("../../prognosis/", "treatment/surgery/", "prognosis/"),
-        ("../radiation/", "treatment/surgery/", "treatment/radiation/"),
-        ("../../glossary/#tumor", "treatment/surgery/", "glossary/"),
-        ("../prognosis.html", "treatment/surgery.html", "prognosis.html"),
-        ("prognosis/", "./", "prognosis/"),
-        ("./", "", ""),
-        ("index.html", "", "index.html"),
-    ],
-)
-def test_site_path(url, base, path):
-    assert site_path(url, base) == path
-
-
-@pytest.mark.parametrize(
-    ("target", "origin", "url"),
-    [
-        ("prognosis/", "print/", "../prognosis/"),
-        ("", "print/", "../"),
-        ("print/", "print/", "./"),
-        ("assets/images/spine.png", "print/", "../assets/images/spine.png"),
-        ("prognosis.html", "print.html", "prognosis.html"),
-        ("treatment/surgery.html", "print.html", "treatment/surgery.html"),
-        ("index.html", "print.html", "index.html"),
-    ],
-)
-def test_relative_url(target, origin, url):
-    assert relative_url(target, origin) == url
-
-
-HOSTED = Rebase(
-    "page-treatment-surgery",
-    "treatment/surgery/",
-    "print/",
-    {"glossary/": "page-glossary", "prognosis/": "page-prognosis", "": "page-index"},
-)
-
-
-def test_ids_and_references_to_them_get_the_section_prefix():
-    html = (
-        '<h2 id="decompression">Decompression<a class="headerlink" href="#decompression">¶</a></h2>'
-        '<a class="gl__term" aria-describedby="gl-tip-tumor x">t</a><span id="gl-tip-tumor">d</span>'
-        '<label for="q">Q</label><td headers="a b">1</td>'
-    )
-    assert HOSTED.html(html) == (
-        '<h3 id="page-treatment-surgery--decompression">Decompression'
-        '<a class="headerlink" href="#page-treatment-surgery--decompression">¶</a></h3>'
-        '<a class="gl__term" aria-describedby="page-treatment-surgery--gl-tip-tumor page-treatment-surgery--x">t</a>'
-        '<span id="page-treatment-surgery--gl-tip-tumor">d</span>'
-        '<label for="page-treatment-surgery--q">Q</label>'
-        '<td headers="page-treatment-surgery--a page-treatment-surgery--b">1</td>'
-    )
-
-
-@pytest.mark.parametrize(
-    ("href", "moved"),
-    [
-        ("../../glossary/#tumor", "#page-glossary--tumor"),
-        ("../../prognosis/", "#page-prognosis"),
-        ("../../", "#page-index"),
-        ("#", "#page-treatment-surgery"),
-        ("../../assets/images/spine.png", "../assets/images/spine.png"),
-        ("../radiation/?x=1#srs", "../treatment/radiation/?x=1#srs"),
-        ("https://example.org/a#b", "https://example.org/a#b"),
-        ("mailto:editors@example.org", "mailto:editors@example.org"),
-        ("/absolute/", "/absolute/"),
-    ],
-)
-def test_links_become_jumps_within_the_print_page(href, moved):
-    assert HOSTED.href(href) == moved
-
-
-def test_offline_links():
-    offline = Rebase(
-        "page-treatment-surgery", "treatment/surgery.html", "print.html", {"glossary.html": "page-glossary"}
-    )
-    assert offline.href("../glossary.html#tumor") == "#page-glossary--tumor"
-    assert offline.href("radiation.html") == "treatment/radiation.html"
-    assert offline.html('<img src="../assets/a.png" alt="">') == '<img src="assets/a.png" alt="">'
-
-
-def test_text_and_tags_without_attributes_are_left_alone():
-    html = '<p>Use id="x" and href="#y" as words.</p><br/><hr>'
-    assert HOSTED.html(html) == html
-
-
-def test_headings_move_down_one_level():
-    assert demote_headings("<h1>A</h1><h2 id='b'>B</h2><h6>F</h6><hr>") == "<h2>A</h2><h3 id='b'>B</h3><h6>F</h6><hr>"
 
 
 def test_page_markdown_and_placeholder():
@@ -164,6 +62,21 @@ def test_whole_guide_text_counts_as_a_walk_of_the_filled_page():
     frame_counts = counts_html(text.frame_html)
     assert text.counts(frame_counts, page_counts) == counts_html(filled)
     assert text.counts(frame_counts, page_counts) != frame_counts, "the pages' text is really added"
+
+
+def test_the_frame_rendered_once_is_the_page_rendered_with_and_without_content():
+    sections = [
+        PrintSection(src_uri=src, title=src, url=src.replace(".md", "/"), content=html, review=REVIEW, address=None)
+        for src, html in PAGES.items()
+    ]
+    page = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
+    frame = print_frame([replace(section, content="") for section in sections], "print/")
+    layout = PrintLayout("print/", {section.src_uri: section.url for section in sections})
+    moved = {section.src_uri: layout.move(section.src_uri, section.content) for section in sections}
+    assert frame.filled(page, moved) == fill_print_page(page, render_sections(sections, "print/"))
+    hollow = [replace(section, content="") for section in sections]
+    assert frame.text(page).frame_html == fill_print_page(page, render_sections(hollow, "print/"))
+    assert frame.text(page).pages == tuple(PAGES)
 
 
 # --- the built page --------------------------------------------------------------------------

@@ -19,15 +19,19 @@ Messages are pickles on the worker's stdin and stdout; the worker answers only w
 so neither side ever waits for the other to read:
 
 - ``("terms", [LinkedTerm, …])``: the glossary, before the first page;
-- ``("link", key, html, glossary_address)``: link the page's terms, then count the linked page;
+- ``("layout", PrintLayout)``: where each page goes on the print page, before the first page;
+- ``("link", key, html, glossary_address)``: link the page's terms, then move the linked page
+  onto the print page and count it;
 - ``("count", key, html)``: count a page (one not linked, or changed since);
 - ``("links",)``: answer ``{key: (linked_html, [slugs linked])}`` for the pages linked since;
+- ``("moved",)``: answer ``{key: section_html}`` for every page moved onto the print page;
 - ``("counts",)``: answer ``{key: TextCounts}`` for every page, and stop.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import queue
@@ -38,7 +42,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .readability import TextCounts, counts_html
+from .print_layout import PrintLayout
+from .readability import TextCounts, count, counts_html, readable_blocks
 from .term_linker import LinkedTerm, TermLinker
 
 if TYPE_CHECKING:
@@ -65,6 +70,8 @@ class PageWorker:
         """The HTML the worker counts for each page, as far as the build knows it."""
         self._linking: set[str] = set()
         self._later: set[str] = set()
+        self._linked: dict[str, str] = {}
+        """Each page as the worker linked it (and moved it onto the print page)."""
 
     def use_terms(self, terms: Sequence[GlossaryTerm]) -> None:
         self._send(("terms", [LinkedTerm.of(term) for term in terms]))
@@ -73,6 +80,9 @@ class PageWorker:
         """Link the terms in ``html``; ``glossary_address`` is the glossary page's URL from this page."""
         self._send(("link", key, html, glossary_address))
         self._linking.add(key)
+
+    def use_layout(self, layout: PrintLayout) -> None:
+        self._send(("layout", layout))
 
     def sends_later(self, key: str) -> None:
         """``key`` changes at ``on_env`` (the glossary's "Appears on" lines) and is sent then:
@@ -93,10 +103,19 @@ class PageWorker:
         """Every page linked since the last call: its linked HTML and the slugs linked on it."""
         linked = self._ask(("links",))
         for key, (html, _slugs) in linked.items():
+            self._linked[key] = html
             if key in self._linking:  # not sent to be counted since: the worker counts it linked
                 self._counted[key] = html
                 self._linking.discard(key)
         return linked
+
+    def moved(self) -> dict[str, str]:
+        """Every page the worker has moved onto the print page, as it linked it (see :meth:`is_as_linked`)."""
+        return self._ask(("moved",))
+
+    def is_as_linked(self, key: str, html: str) -> bool:
+        """Whether ``html`` is the page as the worker linked it (and moved it), not changed since."""
+        return self._linked.get(key) == html
 
     def counts(self, pages: Mapping[str, str]) -> dict[str, TextCounts]:
         """The counts of ``pages`` (key -> final HTML); a page not sent yet, or changed since, is sent now."""
@@ -152,6 +171,29 @@ def _read_messages(source: BinaryIO, inbox: queue.SimpleQueue) -> None:
         inbox.put(error)
 
 
+STEP_BLOCKS = 50
+"""Blocks counted in one step (a few milliseconds): a question waits for one step at most."""
+
+
+class _Counting:
+    """One page being counted a step at a time, so that a long page (the print page's frame,
+    0.4 s at 1,000 pages) never keeps the build waiting for an answer. Counts add up block
+    by block, so the sum is :func:`counts_html`'s."""
+
+    def __init__(self, key: str, html: str) -> None:
+        self.key = key
+        self.counts = TextCounts()
+        self._blocks = iter(readable_blocks(html))
+
+    def step(self) -> bool:
+        """Count the next blocks; True once the page is counted."""
+        done = 0
+        for block in itertools.islice(self._blocks, STEP_BLOCKS):
+            self.counts += count(block)
+            done += 1
+        return done < STEP_BLOCKS
+
+
 class _Pages:
     """The worker's side: what it has linked, what waits to be counted, and the counts so far.
 
@@ -166,32 +208,56 @@ class _Pages:
         self.counted: dict[str, TextCounts] = {}
         self._waiting: dict[str, str] = {}
         """Pages to count, the longest waiting first."""
+        self._layout: PrintLayout | None = None
+        self.moved: dict[str, str] = {}
+        self._to_move: dict[str, str] = {}
+        self._counting: _Counting | None = None
         self._ready = False
 
     def terms(self, terms: list[LinkedTerm]) -> None:
         self._linker = TermLinker(terms)
 
+    def layout(self, layout: PrintLayout) -> None:
+        self._layout = layout
+
     def link(self, key: str, html: str, glossary_address: str) -> None:
         result = self._linker.link(html, lambda slug: f"{glossary_address}#{slug}")
         self.links[key] = (result.html, result.linked)
+        if self._layout is not None and key in self._layout.page_urls:
+            self._to_move[key] = result.html
         self.count(key, result.html)
 
     def count(self, key: str, html: str) -> None:
+        if self._counting is not None and self._counting.key == key:
+            self._counting = None  # sent again: the new page is counted instead
         self._waiting.pop(key, None)
         self._waiting[key] = html
         self.counted.pop(key, None)
 
     def work_while_idle(self) -> bool:
-        """Load textstat, or count the page waiting longest; False when there is nothing to do."""
+        """Load textstat, move a page onto the print page (asked for before the counts), or count
+        the page waiting longest; False when there is nothing to do."""
         if not self._ready:
             counts_html("<p>Ready.</p>")  # textstat, its dictionary and the patterns
             self._ready = True
-        elif self._waiting:
-            key = next(iter(self._waiting))
-            self.counted[key] = counts_html(self._waiting.pop(key))
+        elif self._to_move:
+            key = next(iter(self._to_move))
+            self.moved[key] = self._layout.move(key, self._to_move.pop(key))
+        elif self._counting is not None or self._waiting:
+            if self._counting is None:
+                key = next(iter(self._waiting))
+                self._counting = _Counting(key, self._waiting.pop(key))
+            if self._counting.step():
+                self.counted[self._counting.key] = self._counting.counts
+                self._counting = None
         else:
             return False
         return True
+
+    def all_moved(self) -> dict[str, str]:
+        while self._to_move:
+            self.work_while_idle()
+        return self.moved
 
     def all_counts(self) -> dict[str, TextCounts]:
         while self.work_while_idle():
@@ -219,12 +285,14 @@ def serve(source: BinaryIO, sink: BinaryIO) -> int:
     reader = threading.Thread(target=_read_messages, args=(source, inbox), daemon=True)
     reader.start()
     pages = _Pages()
-    work = {"terms": pages.terms, "link": pages.link, "count": pages.count}
+    work = {"terms": pages.terms, "layout": pages.layout, "link": pages.link, "count": pages.count}
     while (message := _next_message(inbox, pages)) is not None:
         kind, *args = message
         if kind == "links":
             _answer(sink, pages.links)
             pages.links = {}
+        elif kind == "moved":
+            _answer(sink, pages.all_moved())
         elif kind == "counts":
             _answer(sink, pages.all_counts())
             reader.join()  # until the build closes the pipe: a reader stopped mid-read fails at exit

@@ -2,24 +2,14 @@
 
 A reader who wants the guide on paper, or as one PDF, should not have to print ten pages.
 The page is generated (never written to docs/). Its sections are the other pages' finished
-HTML, moved onto one page, which breaks three things this module mends:
-
-- ids: every page has its own ``#primary-spinal-tumors`` and its own ``gl-tip-…`` tooltips,
-  so each section's ids (and the attributes that point at ids) get the section as a prefix;
-- links: a link to another page of the guide becomes a jump to that section, and links to
-  files (images, the glossary of the hosted site…) are rewritten relative to this page;
-- headings: each page's title becomes a level-2 heading under the page's own title, so the
-  page keeps one ``h1`` and a proper outline.
+HTML, moved onto one page by print_layout.py, which mends ids, links and headings.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass
 
 import yaml
 from markupsafe import Markup
@@ -27,6 +17,7 @@ from markupsafe import Markup
 from .errors import DataError
 from .models import PageReview
 from .page_info import review_dates
+from .print_layout import PrintLayout, relative_url, section_id, site_path
 from .readability import TextCounts
 from .templates import macro
 
@@ -34,15 +25,6 @@ PRINT_PAGE = "print.md"
 TITLE = "The whole guide"
 DESCRIPTION = "Every page of the Spine Cancer Guide on one page, in order, to print or to save as one PDF."
 SECTIONS_PLACEHOLDER = '<div class="guide-print__sections"></div>'
-
-_MOVED = "id|for|href|src|aria-describedby|aria-labelledby|aria-controls|headers"
-_ATTRIBUTE = re.compile(rf'(\s)({_MOVED})="([^"]*)"')
-_TAG = re.compile(rf'<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*\s(?:{_MOVED})=")(\s[^>]*)>')
-"""A start tag with at least one attribute to rewrite; the others are left as they are, unvisited."""
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-_ID_LISTS = frozenset({"aria-describedby", "aria-labelledby", "aria-controls", "headers"})
-_BASE = "https://site.invalid/"
-"""Stands in for the site's root while resolving relative URLs; it never leaves this module."""
 
 
 def print_page_markdown() -> str:
@@ -61,76 +43,6 @@ def print_page_markdown() -> str:
     return f"{front_matter}\n# {TITLE}\n\n{intro}\n\n{SECTIONS_PLACEHOLDER}\n"
 
 
-def section_id(src_uri: str) -> str:
-    """``treatment/surgery.md`` -> ``page-treatment-surgery``: the anchor of that page's section."""
-    return "page-" + re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
-
-
-@lru_cache(maxsize=1 << 14)
-def site_path(url: str, base_url: str = "") -> str:
-    """A page-relative URL as a path from the site's root (``../prognosis/`` seen from ``treatment/``).
-
-    Cached: every section links to the glossary and to its neighbours, the same few URLs
-    thousands of times on a large guide, and ``urljoin`` is slow.
-    """
-    return urlsplit(urljoin(_BASE + base_url, url)).path.removeprefix("/")
-
-
-def relative_url(target: str, from_url: str) -> str:
-    """``target`` (a path from the site's root) as seen from the page at ``from_url``."""
-    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
-    relative = posixpath.relpath(target or ".", posixpath.normpath(from_dir or "."))
-    return relative + "/" if target == "" or target.endswith("/") else relative
-
-
-@dataclass(frozen=True)
-class Rebase:
-    """How to move one page's HTML into its section of the print page."""
-
-    prefix: str
-    page_url: str
-    print_url: str
-    sections: Mapping[str, str]
-    """Site path of every page on the print page -> its section id."""
-
-    def anchor(self, name: str) -> str:
-        return f"{self.prefix}--{name}" if name else self.prefix
-
-    def href(self, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc or value.startswith("/"):
-            return value
-        if value.startswith("#"):
-            return "#" + self.anchor(value[1:])
-        path = site_path(parts.path, self.page_url)
-        if parts.path and path in self.sections:
-            section = self.sections[path]
-            return f"#{section}--{parts.fragment}" if parts.fragment else f"#{section}"
-        moved = relative_url(path, self.print_url) if parts.path else ""
-        return moved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-
-    def attribute(self, match: re.Match) -> str:
-        space, name, value = match.groups()
-        if name in ("id", "for"):
-            value = self.anchor(value)
-        elif name in _ID_LISTS:
-            value = " ".join(self.anchor(token) for token in value.split())
-        else:
-            value = self.href(value)
-        return f'{space}{name}="{value}"'
-
-    def tag(self, match: re.Match) -> str:
-        return f"<{match[1]}{_ATTRIBUTE.sub(self.attribute, match[2])}>"
-
-    def html(self, html: str) -> str:
-        return demote_headings(_TAG.sub(self.tag, html))
-
-
-def demote_headings(html: str) -> str:
-    """h1 -> h2 … h5 -> h6 (h6 stays h6), closing tags too."""
-    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
-
-
 @dataclass(frozen=True)
 class PrintSection:
     """One page of the guide as it appears on the print page."""
@@ -146,17 +58,31 @@ class PrintSection:
     The link itself stays relative, so it also works in the offline bundle and in previews."""
 
 
-def render_sections(sections: Sequence[PrintSection], print_url: str) -> str:
-    """The contents list and every section, ready to replace :data:`SECTIONS_PLACEHOLDER`."""
-    anchors = {site_path(section.url): section_id(section.src_uri) for section in sections}
+def render_sections(sections: Sequence[PrintSection], print_url: str, moved: Mapping[str, str] | None = None) -> str:
+    """The contents list and every section, ready to replace :data:`SECTIONS_PLACEHOLDER`.
+
+    ``moved`` holds sections' content already moved onto the page (by the page worker),
+    by path under docs/; the others are moved here.
+    """
+    layout = PrintLayout(print_url, {section.src_uri: section.url for section in sections})
+    moved = moved or {}
     render = macro("print_page.html", "section")
     parts = [str(macro("print_page.html", "contents")([(s.title, section_id(s.src_uri)) for s in sections]))]
     for section in sections:
-        rebase = Rebase(section_id(section.src_uri), section.url, print_url, anchors)
-        content = Markup(rebase.html(section.content))
+        content = moved.get(section.src_uri)
+        if content is None:
+            content = layout.move(section.src_uri, section.content)
         own_page = relative_url(site_path(section.url), print_url)
         parts.append(
-            str(render(section_id(section.src_uri), content, own_page, section.address, review_dates(section.review)))
+            str(
+                render(
+                    section_id(section.src_uri),
+                    Markup(content),
+                    own_page,
+                    section.address,
+                    review_dates(section.review),
+                )
+            )
         )
     return "\n".join(parts)
 
@@ -192,10 +118,42 @@ class WholeGuideText:
         return sum((page_counts[page] for page in self.pages), frame)
 
 
+_SLOT = re.compile(r"<!-- guide-print-section (\d+) -->")
+
+
+@dataclass(frozen=True)
+class PrintFrame:
+    """The contents list and the sections, rendered once, each section's content left as a slot.
+
+    Readability counts the page with the slots empty (:meth:`text`), readers get it with
+    them filled (:meth:`filled`): the same text as rendering the sections twice, once without
+    content and once with, which cost 0.2 s on a 1,000-page site. It needs no page's
+    content, so it can be made, and counted, before the pages are final.
+    """
+
+    sections_html: str
+    pages: tuple[str, ...]
+    """The page whose content goes in each slot, by path under docs/."""
+
+    def text(self, page_html: str) -> WholeGuideText:
+        """``page_html`` is the print page before :func:`fill_print_page`."""
+        return WholeGuideText(fill_print_page(page_html, _SLOT.sub("", self.sections_html)), self.pages)
+
+    def filled(self, page_html: str, contents: Mapping[str, str]) -> str:
+        """``contents``: each page's content as moved onto this page (``PrintLayout.move``)."""
+        sections = _SLOT.sub(lambda slot: contents[self.pages[int(slot[1])]], self.sections_html)
+        return fill_print_page(page_html, sections)
+
+
+def print_frame(sections: Sequence[PrintSection], print_url: str) -> PrintFrame:
+    """The sections' content is not read."""
+    slots = {section.src_uri: f"<!-- guide-print-section {number} -->" for number, section in enumerate(sections)}
+    return PrintFrame(render_sections(sections, print_url, slots), tuple(slots))
+
+
 def whole_guide_text(page_html: str, sections: Sequence[PrintSection], print_url: str) -> WholeGuideText:
     """``page_html`` is the print page before :func:`fill_print_page`."""
-    hollow = render_sections([replace(section, content="") for section in sections], print_url)
-    return WholeGuideText(fill_print_page(page_html, hollow), tuple(section.src_uri for section in sections))
+    return print_frame(sections, print_url).text(page_html)
 
 
 _last_assembled: list[WholeGuideText] = []

@@ -73,6 +73,7 @@ def on_env(env, config, files):
     whole_guide = last_whole_guide_text() if files.get_file_from_path(PRINT_PAGE) is not None else None
     if whole_guide is not None:
         pages[PRINT_PAGE] = whole_guide.frame_html  # the print page without its sections
+        pages.update(whole_guide.parts)  # each page's contents entry and review line, sent as it was made
     try:
         counts = page_worker.current().counts(pages)
     except WorkerFailed as error:
@@ -82,7 +83,7 @@ def on_env(env, config, files):
     if whole_guide is not None:
         counts[PRINT_PAGE] = whole_guide.counts(counts[PRINT_PAGE], counts)
     _readability.clear()
-    _readability.update((page, scores(page_counts)) for page, page_counts in counts.items())
+    _readability.update((f.src_uri, scores(counts[f.src_uri])) for f in rendered)  # not the print page's parts
     return env
 
 

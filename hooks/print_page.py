@@ -5,9 +5,11 @@ from guide.addresses import hosted_address
 from guide.print_layout import PrintLayout
 from guide.print_page import (
     PRINT_PAGE,
+    PrintFrame,
     PrintSection,
-    print_frame,
+    part_key,
     print_page_markdown,
+    print_part,
     remember_whole_guide_text,
 )
 from guide.wiring import reports_data_errors
@@ -18,7 +20,9 @@ _nav_pages: list = []
 _layout: list[PrintLayout] = []
 _moved: dict[str, str] = {}
 """The pages the worker moved onto the print page, by path under docs/."""
-_frame: list = []
+_numbers: dict[str, int] = {}
+"""Each nav page's place on the print page, which numbers its section's slot."""
+_parts: dict = {}
 _filled: list[str] = []
 
 
@@ -34,6 +38,9 @@ def on_nav(nav, config, files):
     _nav_pages[:] = [page for page in nav.pages if page.file.src_uri != PRINT_PAGE]
     print_page = files.get_file_from_path(PRINT_PAGE)
     _layout[:] = [PrintLayout(print_page.url, {p.file.src_uri: p.file.url for p in _nav_pages})]
+    _numbers.clear()
+    _numbers.update((p.file.src_uri, number) for number, p in enumerate(_nav_pages))
+    _parts.clear()
     page_worker.current().use_layout(_layout[0])  # the worker moves each page onto the print page once linked
     reviews = page_info.current().by_page
     known = [reviews[p.file.src_uri] for p in _nav_pages if p.file.src_uri in reviews]
@@ -42,32 +49,32 @@ def on_nav(nav, config, files):
     return nav
 
 
-@event_priority(10)  # before the glossary waits for the links: the worker counts the frame meanwhile
-@reports_data_errors
-def _frame_made_and_counted(env, config, files):
-    """The frame is the text the worker has not seen (on a 1,000-page site, a contents list and a
-    review line for each page: 0.4 s to count), so it is sent as soon as it is known. The print
-    page's own content is not linked yet; links add no text, so the counts are the same."""
-    worker = page_worker.current()
+@event_priority(-100)  # after every hook that changes a page: its title is final
+def on_page_content(html, page, config, files):
+    """The page's share of the print page is made now, and counted by the worker meanwhile."""
+    src_uri = page.file.src_uri
+    if _layout and src_uri in _numbers:
+        part = print_part(_section(page, config), _numbers[src_uri], _layout[0].print_url)
+        _parts[src_uri] = part
+        page_worker.current().count(part_key(src_uri), part.text_html)
+    return html
+
+
+def _section(page, config) -> PrintSection:
+    return PrintSection(
+        src_uri=page.file.src_uri,
+        title=page.title,
+        url=page.file.url,
+        content="",  # its part has a slot for it
+        review=page_info.current().by_page[page.file.src_uri],
+        address=hosted_address(config.site_url, page.file.src_uri) if config.site_url else None,
+    )
+
+
+@event_priority(10)  # before the glossary sends its finished page to be counted: the worker answers at once
+def _moved_pages_collected(env, config, files):
     _moved.clear()
-    _moved.update(worker.moved())  # asked first: the worker answers at once
-    page = files.get_file_from_path(PRINT_PAGE).page
-    reviews = page_info.current().by_page
-    sections = [
-        PrintSection(
-            src_uri=p.file.src_uri,
-            title=p.title,
-            url=p.file.url,
-            content="",  # the frame has a slot for it
-            review=reviews[p.file.src_uri],
-            address=hosted_address(config.site_url, p.file.src_uri) if config.site_url else None,
-        )
-        for p in _nav_pages
-    ]
-    _frame[:] = [print_frame(sections, page.file.url)]
-    text = _frame[0].text(page.content)
-    remember_whole_guide_text(text)
-    worker.count(PRINT_PAGE, text.frame_html)
+    _moved.update(page_worker.current().moved())
     return env
 
 
@@ -75,18 +82,28 @@ def _frame_made_and_counted(env, config, files):
 @reports_data_errors
 def _page_assembled(env, config, files):
     page = files.get_file_from_path(PRINT_PAGE).page
+    parts = []
+    for p in _nav_pages:  # a part made for an older title or review is made again
+        part = _parts.get(p.file.src_uri)
+        if part is None or part.section != _section(p, config):
+            part = print_part(_section(p, config), _numbers[p.file.src_uri], page.file.url)
+        parts.append(part)
+    frame = PrintFrame(tuple(parts))
+    text = frame.text(page.content)
+    remember_whole_guide_text(text)
     worker = page_worker.current()
+    worker.count(PRINT_PAGE, text.frame_html)
     contents = {
         p.file.src_uri: _moved[p.file.src_uri]
         if p.file.src_uri in _moved and worker.is_as_linked(p.file.src_uri, p.content)
         else _layout[0].move(p.file.src_uri, p.content)  # changed since it was linked: the glossary page
         for p in _nav_pages
     }
-    _filled[:] = [_frame[0].filled(page.content, contents)]
+    _filled[:] = [frame.filled(page.content, contents)]
     return env
 
 
-on_env = CombinedEvent(_frame_made_and_counted, _page_assembled)
+on_env = CombinedEvent(_moved_pages_collected, _page_assembled)
 
 
 @event_priority(-90)  # after search (the page is left out, yet search reads it through), before tooltips

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from guide.addresses import hosted_address
 from guide.errors import DataError
@@ -17,11 +17,11 @@ from guide.models import PageReview
 from guide.print_layout import PrintLayout, section_id
 from guide.print_page import (
     SECTIONS_PLACEHOLDER,
+    PrintFrame,
     PrintSection,
     fill_print_page,
-    print_frame,
+    part_key,
     print_page_markdown,
-    render_sections,
     whole_guide_text,
 )
 from guide.readability import counts_html, text_blocks
@@ -49,34 +49,39 @@ PAGES = {
 }
 
 
+SECTIONS = [
+    PrintSection(src_uri=src, title=f"Title of {src}", url=src.replace(".md", "/"), content=html, review=REVIEW)
+    for src, html in PAGES.items()
+]
+PAGE = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
+LAYOUT = PrintLayout("print/", {section.src_uri: section.url for section in SECTIONS})
+MOVED = {section.src_uri: LAYOUT.move(section.src_uri, section.content) for section in SECTIONS}
+
+
 def test_whole_guide_text_counts_as_a_walk_of_the_filled_page():
-    sections = [
-        PrintSection(src_uri=src, title=src, url=src.replace(".md", "/"), content=html, review=REVIEW, address=None)
-        for src, html in PAGES.items()
-    ]
-    frame = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
-    filled = fill_print_page(frame, render_sections(sections, "print/"))
-    text = whole_guide_text(frame, sections, "print/")
-    page_counts = {src: counts_html(html) for src, html in PAGES.items()}
+    filled = PrintFrame.of(SECTIONS, "print/").filled(PAGE, MOVED)
+    text = whole_guide_text(PAGE, SECTIONS, "print/")
     assert text.pages == tuple(PAGES)
+    assert set(text.parts) == {part_key(src) for src in PAGES}
+    counted = {src: counts_html(html) for src, html in PAGES.items()}
+    counted.update({key: counts_html(html) for key, html in text.parts.items()})
     frame_counts = counts_html(text.frame_html)
-    assert text.counts(frame_counts, page_counts) == counts_html(filled)
-    assert text.counts(frame_counts, page_counts) != frame_counts, "the pages' text is really added"
+    assert text.counts(frame_counts, counted) == counts_html(filled)
+    assert text.counts(frame_counts, counted) != frame_counts, "the pages' text is really added"
 
 
-def test_the_frame_rendered_once_is_the_page_rendered_with_and_without_content():
-    sections = [
-        PrintSection(src_uri=src, title=src, url=src.replace(".md", "/"), content=html, review=REVIEW, address=None)
-        for src, html in PAGES.items()
-    ]
-    page = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
-    frame = print_frame([replace(section, content="") for section in sections], "print/")
-    layout = PrintLayout("print/", {section.src_uri: section.url for section in sections})
-    moved = {section.src_uri: layout.move(section.src_uri, section.content) for section in sections}
-    assert frame.filled(page, moved) == fill_print_page(page, render_sections(sections, "print/"))
-    hollow = [replace(section, content="") for section in sections]
-    assert frame.text(page).frame_html == fill_print_page(page, render_sections(hollow, "print/"))
-    assert frame.text(page).pages == tuple(PAGES)
+def test_the_filled_frame_holds_the_contents_then_each_page_in_its_section():
+    html = PrintFrame.of(SECTIONS, "print/").filled(PAGE, MOVED)
+    page = BeautifulSoup(html, "html.parser")
+    anchors = [section_id(src) for src in PAGES]
+    assert [a["href"] for a in page.select("nav.guide-print__contents li a")] == [f"#{a}" for a in anchors]
+    assert [li.get_text() for li in page.select("nav li")] == [f"Title of {src}" for src in PAGES]
+    assert [section["id"] for section in page.select("section.guide-print__section")] == anchors
+    starts = [html.index(f'<section class="guide-print__section" id="{anchor}">') for anchor in anchors]
+    places = [html.index(MOVED[src]) for src in PAGES]
+    assert starts[0] < places[0] < starts[1] < places[1] < starts[2] < places[2], "each page in its own section"
+    assert html.count("Last reviewed: 5 January 2026.") == len(PAGES)
+    assert "guide-print-section" not in html, "no slot is left"
 
 
 # --- the built page --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .errors import DataError
 from .models import PageReview
 from .page_info import review_dates
-from .print_layout import PrintLayout, relative_url, section_id, site_path
+from .print_layout import relative_url, section_id, site_path
 from .readability import TextCounts
 from .templates import macro
 
@@ -58,35 +58,6 @@ class PrintSection:
     The link itself stays relative, so it also works in the offline bundle and in previews."""
 
 
-def render_sections(sections: Sequence[PrintSection], print_url: str, moved: Mapping[str, str] | None = None) -> str:
-    """The contents list and every section, ready to replace :data:`SECTIONS_PLACEHOLDER`.
-
-    ``moved`` holds sections' content already moved onto the page (by the page worker),
-    by path under docs/; the others are moved here.
-    """
-    layout = PrintLayout(print_url, {section.src_uri: section.url for section in sections})
-    moved = moved or {}
-    render = macro("print_page.html", "section")
-    parts = [str(macro("print_page.html", "contents")([(s.title, section_id(s.src_uri)) for s in sections]))]
-    for section in sections:
-        content = moved.get(section.src_uri)
-        if content is None:
-            content = layout.move(section.src_uri, section.content)
-        own_page = relative_url(site_path(section.url), print_url)
-        parts.append(
-            str(
-                render(
-                    section_id(section.src_uri),
-                    Markup(content),
-                    own_page,
-                    section.address,
-                    review_dates(section.review),
-                )
-            )
-        )
-    return "\n".join(parts)
-
-
 def fill_print_page(html: str, sections_html: str) -> str:
     """Put the sections in place of the placeholder the page's Markdown left for them."""
     if SECTIONS_PLACEHOLDER not in html:
@@ -101,59 +72,105 @@ class WholeGuideText:
     """The print page's text, told without its sections' content, which readability knows already.
 
     The print page holds the whole guide, so walking its HTML for readability costs as much
-    as walking every page again (0.8 s for a 1,000-page site). Its text is its own frame
-    (title, how-to, contents list, each section's review line) plus each page's text, block
-    for block: moving a page onto the print page changes attributes and heading levels,
-    never text, and every section starts and ends a block. tests/test_print.py holds the
-    counts equal to a walk of the finished page.
+    as walking every page again (0.8 s for a 1,000-page site). Its text is its own (title,
+    how-to, the contents list's heading), each page's share of the frame (its contents entry
+    and its section's review line: :class:`PrintPart`) and each page's text, block for block:
+    moving a page onto the print page changes attributes and heading levels, never text, and
+    every entry and section starts and ends a block. tests/test_print.py holds the counts
+    equal to a walk of the finished page.
     """
 
     frame_html: str
-    """The filled print page with every section's content left out."""
+    """The print page with no contents entries and no sections: its own text."""
     pages: tuple[str, ...]
     """The pages whose text it holds, by path under docs/."""
+    parts: Mapping[tuple[str, str], str]
+    """Each page's share of the frame, as counted (:meth:`PrintPart.text_html`), by :func:`part_key`."""
 
-    def counts(self, frame: TextCounts, page_counts: Mapping[str, TextCounts]) -> TextCounts:
-        """``frame`` is the counts of :attr:`frame_html`, counted where the pages were."""
-        return sum((page_counts[page] for page in self.pages), frame)
+    def counts(self, frame: TextCounts, page_counts: Mapping) -> TextCounts:
+        """``frame`` is the counts of :attr:`frame_html`; ``page_counts`` those of the pages and parts."""
+        return sum((page_counts[key] for key in (*self.pages, *self.parts)), frame)
+
+
+def part_key(src_uri: str) -> tuple[str, str]:
+    """How a page's share of the frame is known to readability: never a page's own path."""
+    return (PRINT_PAGE, src_uri)
 
 
 _SLOT = re.compile(r"<!-- guide-print-section (\d+) -->")
 
 
 @dataclass(frozen=True)
-class PrintFrame:
-    """The contents list and the sections, rendered once, each section's content left as a slot.
+class PrintPart:
+    """One page's share of the print page: its contents entry, and its section with a slot
+    where its content goes once final.
 
-    Readability counts the page with the slots empty (:meth:`text`), readers get it with
-    them filled (:meth:`filled`): the same text as rendering the sections twice, once without
-    content and once with, which cost 0.2 s on a 1,000-page site. It needs no page's
-    content, so it can be made, and counted, before the pages are final.
+    It is made when the page is (``on_page_content``), so the page worker counts its text
+    while MkDocs makes the next pages: the frame of a 1,000-page guide took 0.5 s to count.
     """
 
-    sections_html: str
-    pages: tuple[str, ...]
-    """The page whose content goes in each slot, by path under docs/."""
+    section: PrintSection
+    """As it was made: a page whose title or review has changed since needs a new part."""
+    entry_html: str
+    section_html: str
+
+    @property
+    def text_html(self) -> str:
+        return self.entry_html + _SLOT.sub("", self.section_html)
+
+
+def print_part(section: PrintSection, number: int, print_url: str) -> PrintPart:
+    """The part of the ``number``-th page; the section's content is not read."""
+    anchor = section_id(section.src_uri)
+    own_page = relative_url(site_path(section.url), print_url)
+    slot = Markup(f"<!-- guide-print-section {number} -->")
+    return PrintPart(
+        section,
+        str(macro("print_page.html", "contents_entry")(section.title, anchor)),
+        str(macro("print_page.html", "section")(anchor, slot, own_page, section.address, review_dates(section.review))),
+    )
+
+
+@dataclass(frozen=True)
+class PrintFrame:
+    """The contents list and the sections, each section's content left as a slot.
+
+    Readability counts the page without its sections' content (:meth:`text`), readers get it
+    with the slots filled (:meth:`filled`), so no section is rendered twice.
+    """
+
+    parts: tuple[PrintPart, ...]
+
+    @classmethod
+    def of(cls, sections: Sequence[PrintSection], print_url: str) -> PrintFrame:
+        return cls(tuple(print_part(section, number, print_url) for number, section in enumerate(sections)))
 
     def text(self, page_html: str) -> WholeGuideText:
         """``page_html`` is the print page before :func:`fill_print_page`."""
-        return WholeGuideText(fill_print_page(page_html, _SLOT.sub("", self.sections_html)), self.pages)
+        return WholeGuideText(
+            fill_print_page(page_html, self._contents("")),
+            tuple(part.section.src_uri for part in self.parts),
+            {part_key(part.section.src_uri): part.text_html for part in self.parts},
+        )
 
     def filled(self, page_html: str, contents: Mapping[str, str]) -> str:
         """``contents``: each page's content as moved onto this page (``PrintLayout.move``)."""
-        sections = _SLOT.sub(lambda slot: contents[self.pages[int(slot[1])]], self.sections_html)
-        return fill_print_page(page_html, sections)
+        pages = [part.section.src_uri for part in self.parts]
+        sections = "\n".join(part.section_html for part in self.parts)
+        sections = _SLOT.sub(lambda slot: contents[pages[int(slot[1])]], sections)
+        entries = "".join(part.entry_html for part in self.parts)
+        return fill_print_page(
+            page_html, f"{self._contents(entries)}\n{sections}" if self.parts else self._contents(entries)
+        )
 
-
-def print_frame(sections: Sequence[PrintSection], print_url: str) -> PrintFrame:
-    """The sections' content is not read."""
-    slots = {section.src_uri: f"<!-- guide-print-section {number} -->" for number, section in enumerate(sections)}
-    return PrintFrame(render_sections(sections, print_url, slots), tuple(slots))
+    @staticmethod
+    def _contents(entries: str) -> str:
+        return str(macro("print_page.html", "contents")(Markup(entries)))
 
 
 def whole_guide_text(page_html: str, sections: Sequence[PrintSection], print_url: str) -> WholeGuideText:
     """``page_html`` is the print page before :func:`fill_print_page`."""
-    return print_frame(sections, print_url).text(page_html)
+    return PrintFrame.of(sections, print_url).text(page_html)
 
 
 _last_assembled: list[WholeGuideText] = []

@@ -83,10 +83,10 @@ def _moved_pages_collected(env, config, files):
 def _page_assembled(env, config, files):
     page = files.get_file_from_path(PRINT_PAGE).page
     parts = []
-    for p in _nav_pages:  # a part made for an older title or review is made again
-        part = _parts.get(p.file.src_uri)
-        if part is None or part.section != _section(p, config):
-            part = print_part(_section(p, config), _numbers[p.file.src_uri], page.file.url)
+    for p in _nav_pages:
+        section, part = _section(p, config), _parts.get(p.file.src_uri)
+        if part is None or part.section != section:  # made for an older title or review
+            part = print_part(section, _numbers[p.file.src_uri], page.file.url)
         parts.append(part)
     frame = PrintFrame(tuple(parts))
     text = frame.text(page.content)

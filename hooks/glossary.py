@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from guide import held_blocks, page_worker, site_data
 from guide.glossary import fill_backlinks, render_glossary_page
-from guide.search_view import SearchView
+from guide.search_view import SearchView, strip_search_attributes
 from guide.term_linker import TermLinker
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -16,6 +16,8 @@ GLOSSARY_DATA = "../data/glossary.yml"  # relative to edit_uri (…/docs/)
 _linker: TermLinker | None = None
 _pages_by_term: dict[str, list] = defaultdict(list)
 _search_view = SearchView()
+_tooltips_added: dict = {}
+"""Each page as the worker linked it, with and without tooltips, until readers get it."""
 _addresses: dict[str, str] = {}
 """The glossary page's URL from each page, for its term links."""
 
@@ -27,6 +29,7 @@ def on_pre_build(config):
     page_worker.current().use_terms(terms)  # the worker links the pages
     _pages_by_term.clear()
     _search_view.clear()
+    _tooltips_added.clear()
     _addresses.clear()
 
 
@@ -56,14 +59,18 @@ def _linked_pages(files) -> None:
     for file in files.documentation_pages(inclusion=InclusionLevel.all):  # the order pages were made in
         if file.src_uri not in linked:
             continue
-        page, (html, slugs) = file.page, linked[file.src_uri]
-        for slug in slugs:
+        page, worked = file.page, linked[file.src_uri]
+        for slug in worked.slugs:
             _pages_by_term[slug].append(page)
         base = _addresses[file.src_uri]
         _search_view.remember(
-            file.src_uri, page.content, html, relink=lambda other, base=base: _linker.link(other, _href(base)).html
+            file.src_uri,
+            page.content,
+            worked.html,
+            relink=lambda other, base=base: _linker.link(other, _href(base)).html,
         )
-        page.content = html
+        _tooltips_added[file.src_uri] = worked
+        page.content = worked.html
 
 
 def _href(base: str):
@@ -78,8 +85,20 @@ def _search_reads_it_unlinked(context, page, config, nav):
 
 @event_priority(-100)  # after search: links back, then tooltips, which repeat definitions
 def _readers_get_links_and_tooltips(context, page, config, nav):
-    page.content = _linker.add_tooltips(_search_view.for_readers(page.file.src_uri, page.content))
+    readers = _search_view.for_readers(page.file.src_uri, page.content)
+    page.content = _with_tooltips(_tooltips_added.pop(page.file.src_uri, None), readers)
     return context
+
+
+def _with_tooltips(worked, readers: str) -> str:
+    """The worker's copy with tooltips, when readers get the page as the worker linked it, or
+    with search's attributes removed (which never touches a link or a tooltip); else added here."""
+    if worked is not None:
+        if readers == worked.html:
+            return worked.with_tooltips
+        if readers == strip_search_attributes(worked.html):
+            return strip_search_attributes(worked.with_tooltips)
+    return _linker.add_tooltips(readers)
 
 
 on_page_context = CombinedEvent(_search_reads_it_unlinked, _readers_get_links_and_tooltips)

@@ -49,10 +49,11 @@ def test_worker_links_as_the_term_linker_does_and_counts_the_linked_page():
     here = TermLinker(TERMS)
     for key, html in PAGES.items():
         expected = here.link(html, lambda slug: f"{ADDRESS}#{slug}")
-        assert linked[key] == (expected.html, expected.linked)
+        assert linked[key][:2] == (expected.html, expected.linked)
+        assert linked[key].with_tooltips == here.add_tooltips(expected.html)
     assert linked["index.md"][1] == ["metastatic", "chordoma"]
     assert not worker.will_count("index.md"), "collected"
-    final = {key: html for key, (html, _slugs) in linked.items()}
+    final = {key: page.html for key, page in linked.items()}
     assert worker.counts(final) == {key: counts_html(html) for key, html in final.items()}
 
 
@@ -111,8 +112,10 @@ def test_serve_answers_what_it_is_asked_and_counts_each_page_as_last_sent():
     serve(messages, sink)
     sink.seek(0)
     links, counts = pickle.load(sink), pickle.load(sink)
-    linked = TermLinker(terms).link("<p>A chordoma.</p>", lambda slug: f"{ADDRESS}#{slug}")
-    assert links == {"a.md": (linked.html, ["chordoma"])}
+    here = TermLinker(terms)
+    linked = here.link("<p>A chordoma.</p>", lambda slug: f"{ADDRESS}#{slug}")
+    assert links == {"a.md": (linked.html, ["chordoma"], here.add_tooltips(linked.html))}
+    assert 'role="tooltip"' in links["a.md"].with_tooltips
     assert counts == {"a.md": counts_html(linked.html), "b.md": counts_html("<p>Four.</p>")}
     assert isinstance(counts["b.md"], TextCounts)
 
@@ -203,10 +206,12 @@ def test_the_worker_moves_each_linked_page_onto_the_print_page():
     worker.use_layout(layout)
     for key in ("index.md", "care.md", "empty.md"):
         worker.link(key, PAGES[key], ADDRESS)
-    linked = {key: html for key, (html, _slugs) in worker.links().items()}
+    linked = {key: page.html for key, page in worker.links().items()}
     final = {**linked, "care.md": "<p>Changed after linking.</p>"}
     moved = {key: html for key, html in worker.moved().items() if worker.is_as_linked(key, final[key])}
-    assert moved == {"index.md": layout.move("index.md", linked["index.md"])}, (
+    with_tooltips = TermLinker(TERMS).add_tooltips(layout.move("index.md", linked["index.md"]))
+    assert 'id="page-index--gl-tip-metastatic"' in with_tooltips, "the tooltip takes the section's prefix"
+    assert moved == {"index.md": with_tooltips}, (
         "a page changed since, or not on the print page, is the build's to move"
     )
     worker.close()

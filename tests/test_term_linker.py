@@ -98,6 +98,32 @@ def test_links_go_in_first_and_tooltips_after_search_and_readability():
     assert LINKER.add_tooltips(finished) == finished, "once only"
 
 
+def test_a_tooltip_follows_a_link_whatever_the_order_of_its_attributes():
+    moved = '<a class="gl__term" aria-describedby="page-x--gl-tip-chordoma more" data-term="chordoma" href="#g">c</a>'
+    assert LINKER.add_tooltips(moved).endswith(
+        'id="page-x--gl-tip-chordoma">' + LINKER.terms["chordoma"].short + "</span>"
+    )
+    unknown = '<a class="gl__term" href="#g" data-term="nothing-here" aria-describedby="gl-tip-nothing-here">n</a>'
+    assert LINKER.add_tooltips(unknown) == unknown
+    no_tip_id = '<a class="gl__term" href="#g" data-term="chordoma">c</a>'
+    assert LINKER.add_tooltips(no_tip_id) == no_tip_id
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "</p>", " chordoma ", " SRS ", " text ", ' data-search-exclude="true"', "<div"]),
+        max_size=12,
+    )
+)
+def test_removing_search_attributes_and_adding_tooltips_can_come_in_either_order(pieces):
+    """The glossary hook relies on it: readers get the worker's copy with tooltips, less search's attributes."""
+    from guide.search_view import strip_search_attributes
+
+    html = link("".join(pieces) + '<p data-search-exclude="true">chordoma, SRS.</p>').html
+    assert strip_search_attributes(LINKER.add_tooltips(html)) == LINKER.add_tooltips(strip_search_attributes(html))
+
+
 def test_a_tooltip_takes_the_id_the_link_points_at():
     """The whole-guide page rewrites ids per section; the tooltip must match the rewritten link."""
     moved = (

@@ -20,10 +20,10 @@ so neither side ever waits for the other to read:
 
 - ``("terms", [LinkedTerm, …])``: the glossary, before the first page;
 - ``("layout", PrintLayout)``: where each page goes on the print page, before the first page;
-- ``("link", key, html, glossary_address)``: link the page's terms, then move the linked page
-  onto the print page and count it;
+- ``("link", key, html, glossary_address)``: link the page's terms and add their tooltips,
+  then move the linked page onto the print page (tooltips added there too) and count it;
 - ``("count", key, html)``: count a page (one not linked, or changed since);
-- ``("links",)``: answer ``{key: (linked_html, [slugs linked])}`` for the pages linked since;
+- ``("links",)``: answer ``{key: Linked}`` for the pages linked since;
 - ``("moved",)``: answer ``{key: section_html}`` for every page moved onto the print page;
 - ``("counts",)``: answer ``{key: TextCounts}`` for every page, and stop.
 """
@@ -40,7 +40,7 @@ import sys
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .print_layout import PrintLayout
 from .readability import TextCounts, count, counts_html, readable_blocks
@@ -51,6 +51,16 @@ if TYPE_CHECKING:
 
 HOOKS_DIR = Path(__file__).resolve().parents[1]
 """The folder holding the ``guide`` package: the worker imports it from there."""
+
+
+class Linked(NamedTuple):
+    """A page as the worker linked it."""
+
+    html: str
+    slugs: list[str]
+    """The terms linked on it, in order."""
+    with_tooltips: str
+    """``html`` with each term's tooltip after its link: what readers get (glossary.py)."""
 
 
 class WorkerFailed(RuntimeError):
@@ -99,18 +109,19 @@ class PageWorker:
         self._counted[key] = html
         self._linking.discard(key)
 
-    def links(self) -> dict[str, tuple[str, list[str]]]:
-        """Every page linked since the last call: its linked HTML and the slugs linked on it."""
+    def links(self) -> dict[str, Linked]:
+        """Every page linked since the last call."""
         linked = self._ask(("links",))
-        for key, (html, _slugs) in linked.items():
-            self._linked[key] = html
+        for key, page in linked.items():
+            self._linked[key] = page.html
             if key in self._linking:  # not sent to be counted since: the worker counts it linked
-                self._counted[key] = html
+                self._counted[key] = page.html
                 self._linking.discard(key)
         return linked
 
     def moved(self) -> dict[str, str]:
-        """Every page the worker has moved onto the print page, as it linked it (see :meth:`is_as_linked`)."""
+        """Every page the worker has moved onto the print page, as it linked it (see :meth:`is_as_linked`),
+        with its tooltips."""
         return self._ask(("moved",))
 
     def is_as_linked(self, key: str, html: str) -> bool:
@@ -204,7 +215,7 @@ class _Pages:
 
     def __init__(self) -> None:
         self._linker: TermLinker | None = None
-        self.links: dict[str, tuple[str, list[str]]] = {}
+        self.links: dict[str, Linked] = {}
         self.counted: dict[str, TextCounts] = {}
         self._waiting: dict[str, str] = {}
         """Pages to count, the longest waiting first."""
@@ -222,7 +233,7 @@ class _Pages:
 
     def link(self, key: str, html: str, glossary_address: str) -> None:
         result = self._linker.link(html, lambda slug: f"{glossary_address}#{slug}")
-        self.links[key] = (result.html, result.linked)
+        self.links[key] = Linked(result.html, result.linked, self._linker.add_tooltips(result.html))
         if self._layout is not None and key in self._layout.page_urls:
             self._to_move[key] = result.html
         self.count(key, result.html)
@@ -242,7 +253,7 @@ class _Pages:
             self._ready = True
         elif self._to_move:
             key = next(iter(self._to_move))
-            self.moved[key] = self._layout.move(key, self._to_move.pop(key))
+            self.moved[key] = self._linker.add_tooltips(self._layout.move(key, self._to_move.pop(key)))
         elif self._counting is not None or self._waiting:
             if self._counting is None:
                 key = next(iter(self._waiting))
@@ -335,7 +346,10 @@ def stop() -> None:
 
 
 if __name__ == "__main__":
-    status = serve(sys.stdin.buffer, sys.stdout.buffer)
+    # Served by the module under its own name, so that what it pickles (Linked) loads in the build.
+    from guide import page_worker
+
+    status = page_worker.serve(sys.stdin.buffer, sys.stdout.buffer)
     sys.stdout.flush()
     # Not sys.exit(): tearing down textstat's 130,000-word dictionary took 40 ms, and the
     # build waits for the worker's exit status. Everything it had to say has been flushed.

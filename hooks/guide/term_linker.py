@@ -62,10 +62,12 @@ SKIP_TAGS = frozenset(
 SKIP_CLASSES = frozenset({"admonition-title", "gl", "headerlink"})
 TAG = re.compile(rf"<!--.*?-->|{TAG_PATTERN}", re.S)
 LINKED = re.compile(r'\bdata-term="([a-z0-9-]+)"')
-TERM_LINK = re.compile(
-    r'<a class="gl__term"[^>]*?\sdata-term="([a-z0-9-]+)"[^>]*?\saria-describedby="([^"\s]+)[^"]*"[^>]*>[^<]*</a>'
-    r'(?!<span class="gl__tip")'
-)
+TERM_LINK = re.compile(r'<a class="gl__term"(\s[^>]*)>[^<]*</a>(?!<span class="gl__tip")')
+"""A term link not followed by its tooltip. Its slug and tooltip id are read from the attributes
+apart: one pattern that found them too took 0.4 s on the 20 MB print page of a 1,000-page guide
+even when every link had its tooltip (its lazy scans), against 0.03 s."""
+TERM_SLUG = re.compile(r'\sdata-term="([a-z0-9-]+)"')
+TOOLTIP_ID = re.compile(r'\saria-describedby="([^"\s]+)')
 _ID_STAND_IN = "\x00tooltip-id\x00"
 """Never in an id taken from HTML (no NUL, no white space)."""
 URL = r"(?P<url>(?:https?://|www\.)[^\s<]+)"
@@ -203,7 +205,10 @@ class TermLinker:
         """After each term link in ``html``, its tooltip (once; unknown slugs are left alone)."""
 
         def add(match: re.Match) -> str:
-            return match[0] + self._tooltip_markup(match[1], match[2]) if match[1] in self.terms else match[0]
+            slug, tip_id = TERM_SLUG.search(match[1]), TOOLTIP_ID.search(match[1])
+            if slug is None or tip_id is None or slug[1] not in self.terms:
+                return match[0]
+            return match[0] + self._tooltip_markup(slug[1], tip_id[1])
 
         return TERM_LINK.sub(add, html) if "gl__term" in html else html
 

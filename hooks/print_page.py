@@ -65,7 +65,6 @@ def _section(page, config) -> PrintSection:
         src_uri=page.file.src_uri,
         title=page.title,
         url=page.file.url,
-        content="",  # its part has a slot for it
         review=page_info.current().by_page[page.file.src_uri],
         address=hosted_address(config.site_url, page.file.src_uri) if config.site_url else None,
     )

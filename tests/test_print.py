@@ -50,12 +50,11 @@ PAGES = {
 
 
 SECTIONS = [
-    PrintSection(src_uri=src, title=f"Title of {src}", url=src.replace(".md", "/"), content=html, review=REVIEW)
-    for src, html in PAGES.items()
+    PrintSection(src_uri=src, title=f"Title of {src}", url=src.replace(".md", "/"), review=REVIEW) for src in PAGES
 ]
 PAGE = f'<h1 id="the-whole-guide">The whole guide</h1><p>Print it</p>{SECTIONS_PLACEHOLDER}'
 LAYOUT = PrintLayout("print/", {section.src_uri: section.url for section in SECTIONS})
-MOVED = {section.src_uri: LAYOUT.move(section.src_uri, section.content) for section in SECTIONS}
+MOVED = {src: LAYOUT.move(src, html) for src, html in PAGES.items()}
 
 
 def test_whole_guide_text_counts_as_a_walk_of_the_filled_page():

@@ -49,6 +49,9 @@ from .term_linker import LinkedTerm, TermLinker
 if TYPE_CHECKING:
     from .models import GlossaryTerm
 
+Key = str | tuple[str, str]
+"""A page's path under docs/, or a part of a page counted on its own (the print page's parts)."""
+
 HOOKS_DIR = Path(__file__).resolve().parents[1]
 """The folder holding the ``guide`` package: the worker imports it from there."""
 
@@ -76,7 +79,7 @@ class PageWorker:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "guide.page_worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
-        self._counted: dict[str, str] = {}
+        self._counted: dict[Key, str] = {}
         """The HTML the worker counts for each page, as far as the build knows it."""
         self._linking: set[str] = set()
         self._later: set[str] = set()
@@ -103,7 +106,7 @@ class PageWorker:
         """Whether the page is counted without being sent now: it is being linked, or is sent later."""
         return key in self._linking or key in self._later
 
-    def count(self, key: str, html: str) -> None:
+    def count(self, key: Key, html: str) -> None:
         """Count ``html`` as the page ``key``; sent after a page to link, it is what is counted."""
         self._send(("count", key, html))
         self._counted[key] = html
@@ -128,7 +131,7 @@ class PageWorker:
         """Whether ``html`` is the page as the worker linked it (and moved it), not changed since."""
         return self._linked.get(key) == html
 
-    def counts(self, pages: Mapping[str, str]) -> dict[str, TextCounts]:
+    def counts(self, pages: Mapping[Key, str]) -> dict[Key, TextCounts]:
         """The counts of ``pages`` (key -> final HTML); a page not sent yet, or changed since, is sent now."""
         for key, html in pages.items():
             if self._counted.get(key) != html:
@@ -192,7 +195,7 @@ class _Counting:
     0.4 s at 1,000 pages) never keeps the build waiting for an answer. Counts add up block
     by block, so the sum is :func:`counts_html`'s."""
 
-    def __init__(self, key: str, html: str) -> None:
+    def __init__(self, key: Key, html: str) -> None:
         self.key = key
         self.counts = TextCounts()
         self._blocks = iter(readable_blocks(html))
@@ -217,8 +220,8 @@ class _Pages:
     def __init__(self) -> None:
         self._linker: TermLinker | None = None
         self.links: dict[str, Linked] = {}
-        self.counted: dict[str, TextCounts] = {}
-        self._waiting: dict[str, str] = {}
+        self.counted: dict[Key, TextCounts] = {}
+        self._waiting: dict[Key, str] = {}
         """Pages to count, the longest waiting first."""
         self._layout: PrintLayout | None = None
         self.moved: dict[str, str] = {}
@@ -239,7 +242,7 @@ class _Pages:
             self._to_move[key] = result.html
         self.count(key, result.html)
 
-    def count(self, key: str, html: str) -> None:
+    def count(self, key: Key, html: str) -> None:
         if self._counting is not None and self._counting.key == key:
             self._counting = None  # sent again: the new page is counted instead
         self._waiting.pop(key, None)
@@ -271,7 +274,7 @@ class _Pages:
             self.work_while_idle()
         return self.moved
 
-    def all_counts(self) -> dict[str, TextCounts]:
+    def all_counts(self) -> dict[Key, TextCounts]:
         while self.work_while_idle():
             pass
         return self.counted

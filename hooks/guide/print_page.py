@@ -45,13 +45,13 @@ def print_page_markdown() -> str:
 
 @dataclass(frozen=True)
 class PrintSection:
-    """One page of the guide as it appears on the print page."""
+    """One page of the guide as it appears on the print page, all but its content, which goes
+    in once final (:meth:`PrintFrame.filled`)."""
 
     src_uri: str
     title: str
     url: str
     """The page's own URL from the site's root (``prognosis/`` or ``prognosis.html``)."""
-    content: str
     review: PageReview
     address: str | None = None
     """The page's full web address, printed so a paper copy leads back to the live page.
@@ -120,7 +120,7 @@ class PrintPart:
 
 
 def print_part(section: PrintSection, number: int, print_url: str) -> PrintPart:
-    """The part of the ``number``-th page; the section's content is not read."""
+    """The part of the ``number``-th page on the print page."""
     anchor = section_id(section.src_uri)
     own_page = relative_url(site_path(section.url), print_url)
     slot = Markup(f"<!-- guide-print-section {number} -->")

@@ -7,6 +7,7 @@ from guide.print_page import (
     PRINT_PAGE,
     PrintFrame,
     PrintSection,
+    current_parts,
     part_key,
     print_page_markdown,
     print_part,
@@ -81,12 +82,7 @@ def _moved_pages_collected(env, config, files):
 @reports_data_errors
 def _page_assembled(env, config, files):
     page = files.get_file_from_path(PRINT_PAGE).page
-    parts = []
-    for p in _nav_pages:
-        section, part = _section(p, config), _parts.get(p.file.src_uri)
-        if part is None or part.section != section:  # made for an older title or review
-            part = print_part(section, _numbers[p.file.src_uri], page.file.url)
-        parts.append(part)
+    parts = current_parts(_parts, [_section(p, config) for p in _nav_pages], page.file.url)
     frame = PrintFrame(tuple(parts))
     text = frame.text(page.content)
     remember_whole_guide_text(text)

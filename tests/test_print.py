@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from guide.print_page import (
     SECTIONS_PLACEHOLDER,
     PrintFrame,
     PrintSection,
+    current_parts,
     fill_print_page,
     part_key,
     print_page_markdown,
+    print_part,
     whole_guide_text,
 )
 from guide.readability import counts_html, text_blocks
@@ -81,6 +84,16 @@ def test_the_filled_frame_holds_the_contents_then_each_page_in_its_section():
     assert starts[0] < places[0] < starts[1] < places[1] < starts[2] < places[2], "each page in its own section"
     assert html.count("Last reviewed: 5 January 2026.") == len(PAGES)
     assert "guide-print-section" not in html, "no slot is left"
+
+
+def test_a_part_made_with_its_page_is_used_unless_the_page_changed_since():
+    made = {section.src_uri: print_part(section, number, "print/") for number, section in enumerate(SECTIONS)}
+    renamed = replace(SECTIONS[1], title="A new title")
+    parts = current_parts(made, [SECTIONS[0], renamed, SECTIONS[2]], "print/")
+    assert parts[0] is made[SECTIONS[0].src_uri] and parts[2] is made[SECTIONS[2].src_uri]
+    assert parts[1].section == renamed and "A new title" in parts[1].entry_html
+    assert parts[1] == print_part(renamed, 1, "print/")
+    assert current_parts({}, SECTIONS, "print/") == list(made.values()), "never made: made now"
 
 
 # --- the built page --------------------------------------------------------------------------

@@ -131,6 +131,16 @@ def print_part(section: PrintSection, number: int, print_url: str) -> PrintPart:
     )
 
 
+def current_parts(made: Mapping[str, PrintPart], sections: Sequence[PrintSection], print_url: str) -> list[PrintPart]:
+    """The parts of ``sections``, in order: each one made with its page, or made again if the
+    page's title or review has changed since (or it was never made)."""
+    parts = []
+    for number, section in enumerate(sections):
+        part = made.get(section.src_uri)
+        parts.append(part if part is not None and part.section == section else print_part(section, number, print_url))
+    return parts
+
+
 @dataclass(frozen=True)
 class PrintFrame:
     """The contents list and the sections, each section's content left as a slot.

@@ -44,3 +44,14 @@ def test_the_hooks_environment_keeps_its_bytecode_in_a_folder_git_ignores():
     assert templates.BYTECODE_DIR.relative_to(templates.ROOT).parts[0] == ".cache"
     gitignore = (templates.ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".cache/" in gitignore
+
+
+def test_no_compiled_template_is_ever_committed():
+    """Jinja runs what it finds in .cache/jinja: a file there must come from this machine's own builds,
+    never from a pull request (git add -f would get past .gitignore)."""
+    import subprocess
+
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", ".cache"], cwd=templates.ROOT, capture_output=True, text=True, check=True
+    )
+    assert tracked.stdout == ""

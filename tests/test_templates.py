@@ -46,12 +46,14 @@ def test_the_hooks_environment_keeps_its_bytecode_in_a_folder_git_ignores():
     assert ".cache/" in gitignore
 
 
-def test_no_compiled_template_is_ever_committed():
-    """Jinja runs what it finds in .cache/jinja: a file there must come from this machine's own builds,
-    never from a pull request (git add -f would get past .gitignore)."""
+def test_nothing_compiled_is_ever_committed():
+    """Jinja runs what it finds in .cache/jinja, and Python a hash-checked .pyc that matches its source:
+    both must come from this machine's own builds, never from a pull request (git add -f gets past
+    .gitignore, and a binary file is easy to miss in review)."""
     import subprocess
 
+    patterns = [".cache", "*.pyc", "*__pycache__*"]
     tracked = subprocess.run(
-        ["git", "ls-files", "--", ".cache"], cwd=templates.ROOT, capture_output=True, text=True, check=True
+        ["git", "ls-files", "--", *patterns], cwd=templates.ROOT, capture_output=True, text=True, check=True
     )
     assert tracked.stdout == ""

@@ -21,8 +21,6 @@ _nav_pages: list = []
 _layout: list[PrintLayout] = []
 _moved: dict[str, str] = {}
 """The pages the worker moved onto the print page, by path under docs/."""
-_numbers: dict[str, int] = {}
-"""Each nav page's place on the print page, which numbers its section's slot."""
 _parts: dict = {}
 _filled: list[str] = []
 
@@ -39,8 +37,6 @@ def on_nav(nav, config, files):
     _nav_pages[:] = [page for page in nav.pages if page.file.src_uri != PRINT_PAGE]
     print_page = files.get_file_from_path(PRINT_PAGE)
     _layout[:] = [PrintLayout(print_page.url, {p.file.src_uri: p.file.url for p in _nav_pages})]
-    _numbers.clear()
-    _numbers.update((p.file.src_uri, number) for number, p in enumerate(_nav_pages))
     _parts.clear()
     page_worker.current().use_layout(_layout[0])  # the worker moves each page onto the print page once linked
     reviews = page_info.current().by_page
@@ -54,8 +50,8 @@ def on_nav(nav, config, files):
 def on_page_content(html, page, config, files):
     """The page's share of the print page is made now, and counted by the worker meanwhile."""
     src_uri = page.file.src_uri
-    if _layout and src_uri in _numbers:
-        part = print_part(_section(page, config), _numbers[src_uri], _layout[0].print_url)
+    if _layout and src_uri in _layout[0].numbers:
+        part = print_part(_section(page, config), _layout[0].numbers[src_uri], _layout[0].print_url)
         _parts[src_uri] = part
         page_worker.current().count(part_key(src_uri), part.text_html)
     return html

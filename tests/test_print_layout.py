@@ -108,6 +108,7 @@ def test_headings_move_down_one_level():
 def test_the_layout_moves_a_page_as_its_section_holds_it():
     layout = PrintLayout("print/", {"treatment/surgery.md": "treatment/surgery/", "prognosis.md": "prognosis/"})
     assert layout.anchors == {"treatment/surgery/": "page-treatment-surgery", "prognosis/": "page-prognosis"}
+    assert layout.numbers == {"treatment/surgery.md": 0, "prognosis.md": 1}, "in the order of the nav"
     html = '<h1 id="a" data-search-exclude="true">A</h1><a href="../../prognosis/#b">b</a>'
     assert layout.move("treatment/surgery.md", html) == (
         '<h2 id="page-treatment-surgery--a">A</h2><a href="#page-prognosis--b">b</a>'

@@ -118,6 +118,11 @@ class PrintLayout:
     """Every page on the print page, by path under docs/ -> its URL from the site's root."""
 
     @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Each page's place on the print page, which numbers its section's slot."""
+        return {src_uri: number for number, src_uri in enumerate(self.page_urls)}
+
+    @cached_property
     def anchors(self) -> dict[str, str]:
         """Site path of every page on the print page -> its section id."""
         return {site_path(url): section_id(src_uri) for src_uri, url in self.page_urls.items()}

@@ -166,12 +166,9 @@ class PrintFrame:
     def filled(self, page_html: str, contents: Mapping[str, str]) -> str:
         """``contents``: each page's content as moved onto this page (``PrintLayout.move``)."""
         pages = [part.section.src_uri for part in self.parts]
-        sections = "\n".join(part.section_html for part in self.parts)
-        sections = _SLOT.sub(lambda slot: contents[pages[int(slot[1])]], sections)
         entries = "".join(part.entry_html for part in self.parts)
-        return fill_print_page(
-            page_html, f"{self._contents(entries)}\n{sections}" if self.parts else self._contents(entries)
-        )
+        html = "\n".join([self._contents(entries), *(part.section_html for part in self.parts)])
+        return fill_print_page(page_html, _SLOT.sub(lambda slot: contents[pages[int(slot[1])]], html))
 
     @staticmethod
     def _contents(entries: str) -> str:

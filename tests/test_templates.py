@@ -36,11 +36,11 @@ def test_a_cache_folder_that_cannot_be_written_only_means_compiling(tmp_path):
 def test_no_cache_when_its_folder_cannot_be_made(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("", encoding="utf-8")
     monkeypatch.setattr(templates, "BYTECODE_DIR", tmp_path / "file" / "jinja")
-    assert templates._bytecode_cache() is None
+    assert templates.bytecode_cache(templates.THEME_BYTECODE) is None
 
 
 def test_the_hooks_environment_keeps_its_bytecode_in_a_folder_git_ignores():
-    assert templates.environment.bytecode_cache is not None
+    assert templates.environment.bytecode_cache.directory == str(templates.BYTECODE_DIR / templates.HOOKS_BYTECODE)
     assert templates.BYTECODE_DIR.relative_to(templates.ROOT).parts[0] == ".cache"
     gitignore = (templates.ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".cache/" in gitignore

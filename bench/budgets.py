@@ -25,6 +25,12 @@ class Figure:
 
 FIGURES = (
     Figure("this_site_overhead", "Hook overhead, this site (with ÷ without hooks)", "×", 1.15),
+    Figure(
+        "this_site_overhead_first_build",
+        "Hook overhead, this site, first build of a fresh clone (no compiled templates in .cache/)",
+        "×",
+        None,
+    ),
     Figure("scale_overhead", "Hook overhead, synthetic site (with ÷ without hooks)", "×", 1.25),
     Figure("linearity", "Linearity (time per page at the large ÷ the small synthetic site)", "×", 1.2),
     Figure("weight_ratio_raw", "Page weight, raw (ours ÷ stock Material)", "×", 1.0),

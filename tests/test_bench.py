@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import budgets, configs, synthetic  # noqa: E402
 from bench.browser import COUNTED, QUERIES, kind_of  # noqa: E402
-from bench.run import figures  # noqa: E402
+from bench.run import figures, first_build  # noqa: E402
 from bench.timing import MIN_RUNS, alternate, ratio  # noqa: E402
 
 RESULTS = ROOT / "bench/results.json"
@@ -41,6 +41,22 @@ def test_commands_are_alternated_round_by_round():
 
 def test_ratio_is_of_medians_so_one_outlier_does_not_move_it():
     assert ratio([1.0, 1.1, 50.0, 1.2, 1.1], [1.0, 1.0, 1.0, 0.2, 1.0]) == pytest.approx(1.1)
+
+
+def test_a_first_build_starts_with_no_compiled_templates_removed_outside_its_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(configs, "JINJA_CACHE", tmp_path / "jinja")
+    (tmp_path / "jinja" / "theme").mkdir(parents=True)
+    (tmp_path / "jinja" / "theme" / "__jinja2_x.cache").write_bytes(b"compiled")
+    seen = []
+    timed = first_build(lambda: seen.append(configs.JINJA_CACHE.exists()) or 0.5)
+    assert timed() == 0.5
+    assert seen == [False]
+
+
+def test_the_bench_empties_the_folder_the_hooks_keep_compiled_templates_in():
+    from guide import templates
+
+    assert configs.JINJA_CACHE == templates.BYTECODE_DIR
 
 
 def test_without_hooks_changes_nothing_but_the_hooks():

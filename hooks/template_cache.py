@@ -7,17 +7,18 @@ every rebuild of ``mkdocs serve``. MkDocs offers no setting for it, so every env
 the theme makes gets the cache as it is made.
 """
 
-from guide.templates import THEME_BYTECODE, bytecode_cache
+from guide.templates import bytecode_cache, theme_bytecode_dir
+from guide.wiring import project_root
 from mkdocs.plugins import event_priority
 
 
 @event_priority(200)  # before Material's search plugin makes its environments (on_config)
 def on_config(config):
-    make_environment = config.theme.get_env
+    make_environment, folder = config.theme.get_env, theme_bytecode_dir(project_root(config))
 
     def environment_with_cache():
         environment = make_environment()
-        environment.bytecode_cache = bytecode_cache(THEME_BYTECODE)
+        environment.bytecode_cache = bytecode_cache(folder)
         return environment
 
     config.theme.get_env = environment_with_cache

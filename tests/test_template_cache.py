@@ -13,9 +13,8 @@ OVERRIDE = '{% extends "base.html" %}\n{% block footer %}<p id="footer-mark">{{ 
 
 
 @pytest.fixture
-def tiny_site(tmp_path, monkeypatch) -> Path:
-    """Material with one override and only the template-cache hook, caching under ``tmp_path``."""
-    monkeypatch.setattr(templates, "BYTECODE_DIR", tmp_path / "cache")
+def tiny_site(tmp_path) -> Path:
+    """Material with one override and only the template-cache hook, in ``tmp_path``."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "overrides").mkdir()
@@ -47,7 +46,7 @@ def _compiled_during_build(site: Path, target: Path, monkeypatch) -> list[str]:
 
 def test_the_second_build_compiles_no_theme_template(tiny_site, tmp_path, monkeypatch):
     first = set(_compiled_during_build(tiny_site, tmp_path / "site-1", monkeypatch))
-    stored = list((tmp_path / "cache" / templates.THEME_BYTECODE).iterdir())
+    stored = list((tiny_site / ".cache" / "jinja" / templates.THEME_BYTECODE).iterdir())
     assert {"main.html", "base.html", "partials/header.html"} <= first
     assert len(stored) == len(first), "every template the build compiled is kept"
     assert _compiled_during_build(tiny_site, tmp_path / "site-2", monkeypatch) == []
@@ -66,11 +65,23 @@ def test_an_edited_override_is_compiled_again_and_shown(tiny_site, tmp_path, mon
 
 def test_the_theme_and_the_hooks_never_share_compiled_code():
     """Jinja checks only a template's source: the same file compiled with other settings must not be reused."""
-    assert templates.HOOKS_BYTECODE != templates.THEME_BYTECODE
+    assert templates.theme_bytecode_dir(templates.ROOT) != templates.BYTECODE_DIR / templates.HOOKS_BYTECODE
 
 
-def test_a_cache_that_cannot_be_made_still_builds(tiny_site, tmp_path, monkeypatch):
-    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
-    monkeypatch.setattr(templates, "BYTECODE_DIR", tmp_path / "not-a-folder" / "jinja")
+def _names(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()} if folder.is_dir() else set()
+
+
+def test_a_site_built_elsewhere_keeps_its_compiled_templates_in_its_own_folder(tiny_site, tmp_path):
+    """Tests build copies of the repository; their templates must not pile up in the repository's .cache."""
+    ours = templates.theme_bytecode_dir(templates.ROOT)
+    before = _names(ours)
+    build_site(tmp_path / "site", config_file=tiny_site / "mkdocs.yml")
+    assert _names(tiny_site / ".cache" / "jinja" / "theme")
+    assert _names(ours) == before
+
+
+def test_a_cache_that_cannot_be_made_still_builds(tiny_site, tmp_path):
+    (tiny_site / ".cache").write_text("not a folder", encoding="utf-8")
     build_site(tmp_path / "site", config_file=tiny_site / "mkdocs.yml")
     assert '<p id="footer-mark">first</p>' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

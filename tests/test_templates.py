@@ -33,10 +33,9 @@ def test_a_cache_folder_that_cannot_be_written_only_means_compiling(tmp_path):
     assert _render(tmp_path, _BytecodeCache(str(not_a_folder))) == "Hello spine"
 
 
-def test_no_cache_when_its_folder_cannot_be_made(tmp_path, monkeypatch):
+def test_no_cache_when_its_folder_cannot_be_made(tmp_path):
     (tmp_path / "file").write_text("", encoding="utf-8")
-    monkeypatch.setattr(templates, "BYTECODE_DIR", tmp_path / "file" / "jinja")
-    assert templates.bytecode_cache(templates.THEME_BYTECODE) is None
+    assert templates.bytecode_cache(tmp_path / "file" / "jinja") is None
 
 
 def test_the_hooks_environment_keeps_its_bytecode_in_a_folder_git_ignores():

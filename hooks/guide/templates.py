@@ -17,6 +17,12 @@ source's checksum, so the same file compiled by two environments with different 
 (ours trims blocks, the theme's does not) must never share a folder."""
 
 
+def theme_bytecode_dir(project_root: Path) -> Path:
+    """The theme's compiled templates belong to the project built (its mkdocs.yml's folder),
+    like Material's own plugins' ``.cache``; a copy of the site built elsewhere keeps its own."""
+    return project_root / ".cache" / "jinja" / THEME_BYTECODE
+
+
 class _BytecodeCache(FileSystemBytecodeCache):
     """Compiled templates kept between builds, as Python keeps ``__pycache__``.
 
@@ -37,8 +43,7 @@ class _BytecodeCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def bytecode_cache(environment_name: str) -> _BytecodeCache | None:
-    folder = BYTECODE_DIR / environment_name
+def bytecode_cache(folder: Path) -> _BytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -53,7 +58,7 @@ environment = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
-    bytecode_cache=bytecode_cache(HOOKS_BYTECODE),
+    bytecode_cache=bytecode_cache(BYTECODE_DIR / HOOKS_BYTECODE),
 )
 
 

@@ -14,11 +14,11 @@ from mkdocs.plugins import event_priority
 
 @event_priority(200)  # before Material's search plugin makes its environments (on_config)
 def on_config(config):
-    make_environment, folder = config.theme.get_env, theme_bytecode_dir(project_root(config))
+    make_environment, cache = config.theme.get_env, bytecode_cache(theme_bytecode_dir(project_root(config)))
 
     def environment_with_cache():
         environment = make_environment()
-        environment.bytecode_cache = bytecode_cache(folder)
+        environment.bytecode_cache = cache
         return environment
 
     config.theme.get_env = environment_with_cache

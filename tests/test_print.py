@@ -25,7 +25,6 @@ from guide.print_page import (
     part_key,
     print_page_markdown,
     print_part,
-    whole_guide_text,
 )
 from guide.readability import counts_html, text_blocks
 from pagetext import soup
@@ -61,8 +60,8 @@ MOVED = {src: LAYOUT.move(src, html) for src, html in PAGES.items()}
 
 
 def test_whole_guide_text_counts_as_a_walk_of_the_filled_page():
-    filled = PrintFrame.of(SECTIONS, "print/").filled(PAGE, MOVED)
-    text = whole_guide_text(PAGE, SECTIONS, "print/")
+    frame = PrintFrame.of(SECTIONS, "print/")
+    filled, text = frame.filled(PAGE, MOVED), frame.text(PAGE)
     assert text.pages == tuple(PAGES)
     assert set(text.parts) == {part_key(src) for src in PAGES}
     counted = {src: counts_html(html) for src, html in PAGES.items()}

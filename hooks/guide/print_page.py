@@ -153,7 +153,8 @@ class PrintFrame:
 
     @classmethod
     def of(cls, sections: Sequence[PrintSection], print_url: str) -> PrintFrame:
-        return cls(tuple(print_part(section, number, print_url) for number, section in enumerate(sections)))
+        """Every part made now (none made with its page)."""
+        return cls(tuple(current_parts({}, sections, print_url)))
 
     def text(self, page_html: str) -> WholeGuideText:
         """``page_html`` is the print page before :func:`fill_print_page`."""
@@ -173,11 +174,6 @@ class PrintFrame:
     @staticmethod
     def _contents(entries: str) -> str:
         return str(macro("print_page.html", "contents")(Markup(entries)))
-
-
-def whole_guide_text(page_html: str, sections: Sequence[PrintSection], print_url: str) -> WholeGuideText:
-    """``page_html`` is the print page before :func:`fill_print_page`."""
-    return PrintFrame.of(sections, print_url).text(page_html)
 
 
 _last_assembled: list[WholeGuideText] = []

@@ -9,7 +9,9 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = ROOT / "overrides" / "hooks"
-BYTECODE_DIR = ROOT / ".cache" / "jinja"
+JINJA_CACHE = Path(".cache", "jinja")
+"""Compiled templates, under a project's folder (git-ignored)."""
+BYTECODE_DIR = ROOT / JINJA_CACHE
 HOOKS_BYTECODE = "hooks"
 THEME_BYTECODE = "theme"
 """One folder per environment: Jinja keys compiled code by template file and checks only the
@@ -20,7 +22,7 @@ source's checksum, so the same file compiled by two environments with different 
 def theme_bytecode_dir(project_root: Path) -> Path:
     """The theme's compiled templates belong to the project built (its mkdocs.yml's folder),
     like Material's own plugins' ``.cache``; a copy of the site built elsewhere keeps its own."""
-    return project_root / ".cache" / "jinja" / THEME_BYTECODE
+    return project_root / JINJA_CACHE / THEME_BYTECODE
 
 
 class _BytecodeCache(FileSystemBytecodeCache):
